@@ -1,0 +1,53 @@
+# Tutela: `make demo` serves a demo site; `make test` runs every check. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+export TUTELA_MODE ?= demo
+
+.PHONY: demo test install serve lint typecheck migrations-check pytest clean
+
+demo: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py demo_data --seed 2026 --children 200
+	@echo "Serving Tutela on http://127.0.0.1:8000 (Ctrl-C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install lint typecheck migrations-check pytest
+
+install: $(VENV)/.installed node_modules/.installed
+
+# A Python of 3.11 or newer from PATH, newest first; a clear message if there is none.
+$(VENV)/.installed: requirements.lock
+	@set -e; \
+	if [ ! -x $(PY) ]; then \
+	  for candidate in python3.14 python3.13 python3.12 python3.11 python3; do \
+	    if command -v $$candidate >/dev/null && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then \
+	      found=$$candidate; break; fi; \
+	  done; \
+	  if [ -z "$$found" ]; then echo "Tutela needs Python 3.11 or newer on PATH; none was found." >&2; exit 1; fi; \
+	  echo "Creating $(VENV) with $$($$found --version)"; \
+	  $$found -m venv $(VENV); \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Tutela needs npm (Node.js) on PATH for the GOV.UK Frontend package." >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint:
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck:
+	$(VENV)/bin/mypy
+
+migrations-check:
+	$(PY) manage.py makemigrations --check --dry-run
+
+pytest:
+	$(VENV)/bin/pytest
+
+clean:
+	rm -rf $(VENV) node_modules var

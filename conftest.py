@@ -1,0 +1,94 @@
+"""The shared test world: two controllers, a person in each role, and an outsider.
+
+Persona keys name who they are to a case of the Wigan Engagement Centres team:
+``assigned_caseworker``, ``team_colleague``, ``other_service_officer`` (Wigan TESS),
+``school_user``, ``outsider`` (no controller, no roles), plus the governance and management roles.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from django.test import Client
+
+from tutela.governance.models import Controller, Team, User
+from tutela.governance.tests.factories import PASSWORD, ControllerFactory, TeamFactory, UserFactory
+
+
+@dataclass
+class World:
+    controllers: dict[str, Controller] = field(default_factory=dict)
+    teams: dict[str, Team] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
+
+
+# persona key -> (controller, role code or None, team key or None)
+PERSONAS = {
+    "assigned_caseworker": ("wigan", "caseworker", "wigan.engagement"),
+    "team_colleague": ("wigan", "caseworker", "wigan.engagement"),
+    "team_manager": ("wigan", "team-manager", "wigan.engagement"),
+    "other_service_officer": ("wigan", "caseworker", "wigan.tess"),
+    "ig_officer": ("wigan", "ig-officer", "wigan.ig"),
+    "dpo": ("wigan", "dpo", "wigan.ig"),
+    "analyst": ("wigan", "analyst", "wigan.data"),
+    "school_user": ("wigan", "school-user", None),
+    "administrator": ("wigan", "administrator", None),
+    "dudley_caseworker": ("dudley", "caseworker", "dudley.ess"),
+    "dudley_ig_officer": ("dudley", "ig-officer", "dudley.ig"),
+    "safeguarding_lead": ("school", "safeguarding-lead", "school.safeguarding"),
+    "pastoral_staff": ("school", "pastoral-staff", "school.safeguarding"),
+    "headteacher": ("school", "headteacher", "school.safeguarding"),
+}
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    built = World()
+    built.controllers = {
+        "wigan": ControllerFactory(slug="wigan", name="Wigan Council"),
+        "dudley": ControllerFactory(slug="dudley", name="Dudley Metropolitan Borough Council"),
+        "school": ControllerFactory(slug="werneth-school", name="Werneth School", kind=Controller.Kind.SCHOOL),
+    }
+    for key, name, service in [
+        ("wigan.engagement", "Engagement Centres", "engagement-centres"),
+        ("wigan.tess", "Targeted Education Support Service", "targeted-education-support"),
+        ("wigan.data", "Education Data", "pupil-data"),
+        ("wigan.ig", "Information Governance", ""),
+        ("dudley.ess", "Education Support Service", "education-support"),
+        ("dudley.ig", "Information Governance", ""),
+        ("school.safeguarding", "Safeguarding", "sen-safeguarding"),
+    ]:
+        controller_key, slug = key.split(".")
+        built.teams[key] = TeamFactory(
+            controller=built.controllers[controller_key], slug=slug, name=name, service=service
+        )
+    for persona, (controller_key, role, team_key) in PERSONAS.items():
+        built.users[persona] = UserFactory(
+            username=persona.replace("_", "-"),
+            controller=built.controllers[controller_key],
+            roles=[role] if role else [],
+            teams=[built.teams[team_key]] if team_key else [],
+            is_staff=role == "administrator",
+        )
+    built.users["outsider"] = UserFactory(username="outsider", controller=None)
+    return built
+
+
+@pytest.fixture
+def sign_in(client: Client):  # type: ignore[no-untyped-def]
+    """Sign a user in through the real sign-in form (so axes and the audit log see it)."""
+
+    def _sign_in(user: User, test_client: Client = client) -> Client:
+        response = test_client.post("/sign-in/", {"username": user.username, "password": PASSWORD})
+        assert response.status_code == 302, response.content.decode()[:500]
+        return test_client
+
+    return _sign_in
+
+
+@pytest.fixture(autouse=True)
+def audit_checkpoints_in_tmp(settings, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """Each test gets its own checkpoint store, never the developer's var/ folder."""
+    settings.AUDIT_CHECKPOINT_PATH = tmp_path / "audit-checkpoints.jsonl"
+    yield settings.AUDIT_CHECKPOINT_PATH

@@ -1,0 +1,77 @@
+"""Writing to the audit log: the one call every service uses to record what it did or refused."""
+
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from tutela.audit.chain import GENESIS_HASH, chain_hash
+from tutela.audit.checkpoints import Checkpoint, checkpoint_append
+from tutela.audit.models import AuditEntry
+from tutela.governance.models import User
+
+# Key of the PostgreSQL advisory lock that serialises appends (the ASCII of "tutela").
+_CHAIN_LOCK_KEY = 0x747574656C61
+
+
+def _lock_chain() -> None:
+    """Hold the chain's append lock until the surrounding transaction ends.
+
+    On PostgreSQL an advisory lock; SQLite needs none, because its connections open every
+    transaction IMMEDIATE (settings.py) and so already hold the database's single write lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    object_type: str = "",
+    object_id: str | int = "",
+    subject_id: str | int = "",
+    purpose: str = "",
+    decision: str = AuditEntry.Decision.ALLOWED,
+    reason: str = "",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry to the chain and return it.
+
+    Runs inside the caller's transaction when there is one, so an action and its audit entry
+    commit or roll back together.
+    """
+    with transaction.atomic():
+        _lock_chain()
+        head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+        seq, prev_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
+        fields: dict[str, Any] = {
+            "seq": seq,
+            "at": timezone.now(),
+            "actor_id": actor.pk if actor else None,
+            "actor_label": actor.get_username() if actor else "system",
+            "action": action,
+            "object_type": object_type,
+            "object_id": str(object_id),
+            "subject_id": str(subject_id),
+            "purpose": purpose,
+            "decision": str(decision),
+            "reason": reason,
+            "detail": detail or {},
+        }
+        return AuditEntry.objects.create(**fields, prev_hash=prev_hash, hash=chain_hash(prev_hash, fields))
+
+
+class AuditChainBroken(Exception):
+    """The chain failed verification, so no checkpoint may vouch for it."""
+
+
+def audit_checkpoint_take() -> Checkpoint:
+    """Verify the chain, then record its length and head hash in the checkpoint store."""
+    from tutela.audit.selectors import audit_chain_verify
+
+    report = audit_chain_verify()
+    if not report.ok:
+        raise AuditChainBroken(f"entry #{report.broken_seq}: {report.problem}")
+    return checkpoint_append(count=report.count, head_hash=report.head_hash, at=timezone.now())

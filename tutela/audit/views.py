@@ -1,0 +1,12 @@
+"""The audit log page for information-governance staff and the DPO."""
+
+from django.contrib.auth.decorators import permission_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from tutela.audit.selectors import audit_entries_recent
+
+
+@permission_required("audit.view_auditentry", raise_exception=True)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    return render(request, "audit/log.html", {"entries": audit_entries_recent(limit=100)})

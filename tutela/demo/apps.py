@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "tutela.demo"
+    verbose_name = "Synthetic demo data"

@@ -1,0 +1,281 @@
+"""Builds a synthetic, reproducible demo world: controllers, teams, users, schools and families.
+
+Nothing here is a real person: names come from Faker's generator, identifiers are made up
+(UPNs carry valid check letters but sit in an unused serial range of invented schools, and URNs
+start at 990000, above any real school's). The same seed and size always give the same world,
+and running it again updates that world in place rather than adding to it.
+"""
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth.hashers import make_password
+from django.db import transaction
+from django.utils import timezone
+from faker import Faker
+
+from tutela.audit.services import audit_record
+from tutela.governance.models import Controller, Role, Team, User
+from tutela.lib.identifiers import upn_build
+from tutela.people.models import Person, Relationship, School
+
+DEMO_PASSWORD = "tutela-demo-2026"  # noqa: S105 -- printed for the demo; demo users only
+
+# slug, name, kind, LA code (for schools' UPNs), teams as (slug, name, register service)
+CONTROLLERS = [
+    (
+        "wigan",
+        "Wigan Council",
+        Controller.Kind.LOCAL_AUTHORITY,
+        "359",
+        [
+            ("engagement-centres", "Engagement Centres", "engagement-centres"),
+            ("tess", "Targeted Education Support Service", "targeted-education-support"),
+            ("education-data", "Education Data and Statistics", "pupil-data"),
+            ("information-governance", "Information Governance", ""),
+        ],
+    ),
+    (
+        "dudley",
+        "Dudley Metropolitan Borough Council",
+        Controller.Kind.LOCAL_AUTHORITY,
+        "332",
+        [
+            ("education-support-service", "Education Support Service", "education-support"),
+            ("information-governance", "Information Governance", ""),
+        ],
+    ),
+    (
+        "werneth-school",
+        "Werneth School",
+        Controller.Kind.SCHOOL,
+        "356",
+        [("safeguarding", "Safeguarding and SEN", "sen-safeguarding")],
+    ),
+]
+
+# controller slug -> (username suffix, role code, team slug or "")
+USERS = {
+    "wigan": [
+        ("caseworker", "caseworker", "engagement-centres"),
+        ("tess-caseworker", "caseworker", "tess"),
+        ("manager", "team-manager", "engagement-centres"),
+        ("analyst", "analyst", "education-data"),
+        ("ig", "ig-officer", "information-governance"),
+        ("dpo", "dpo", "information-governance"),
+        ("school", "school-user", ""),
+        ("admin", "administrator", ""),
+    ],
+    "dudley": [
+        ("caseworker", "caseworker", "education-support-service"),
+        ("caseworker2", "caseworker", "education-support-service"),
+        ("manager", "team-manager", "education-support-service"),
+        ("ig", "ig-officer", "information-governance"),
+        ("dpo", "dpo", "information-governance"),
+        ("school", "school-user", ""),
+    ],
+    "werneth-school": [
+        ("dsl", "safeguarding-lead", "safeguarding"),
+        ("pastoral", "pastoral-staff", "safeguarding"),
+        ("head", "headteacher", "safeguarding"),
+    ],
+}
+
+_SCHOOL_STEMS = ["Oakfield", "Millbrook", "Hawthorn", "Kingsway", "Riverside", "Ashgrove", "Beechwood", "Fernhill"]
+_SCHOOLS_PER_LA = {"wigan": 6, "dudley": 4}
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    name: str
+    controller: str
+    role: str
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    users: list[DemoUser]
+    schools: int
+    children: int
+    parents: int
+
+
+def _controllers_and_teams() -> dict[str, Controller]:
+    controllers = {}
+    for slug, name, kind, _la, teams in CONTROLLERS:
+        controller, _ = Controller.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})
+        for team_slug, team_name, service in teams:
+            Team.objects.update_or_create(
+                controller=controller, slug=team_slug, defaults={"name": team_name, "service": service}
+            )
+        controllers[slug] = controller
+    return controllers
+
+
+def _schools(rng: random.Random) -> dict[str, list[School]]:
+    schools: dict[str, list[School]] = {}
+    urn = 990000
+    for slug, _name, kind, la_code, _teams in CONTROLLERS:
+        count = _SCHOOLS_PER_LA.get(slug, 0) if kind == Controller.Kind.LOCAL_AUTHORITY else 1
+        stems = rng.sample(_SCHOOL_STEMS, k=count)
+        schools[slug] = []
+        for index, stem in enumerate(stems):
+            urn += 1
+            phase = School.Phase.PRIMARY if index % 2 == 0 else School.Phase.SECONDARY
+            if kind == Controller.Kind.SCHOOL:
+                stem, phase = "Werneth", School.Phase.SECONDARY
+            label = "Primary School" if phase == School.Phase.PRIMARY else "High School"
+            school, _ = School.objects.update_or_create(
+                urn=str(urn),
+                defaults={
+                    "name": f"{stem} {label}",
+                    "la_code": la_code,
+                    "establishment_number": f"{(2000 if phase == School.Phase.PRIMARY else 4000) + index:04d}",
+                    "phase": phase,
+                    "kind": rng.choice([School.Kind.MAINTAINED, School.Kind.ACADEMY]),
+                },
+            )
+            schools[slug].append(school)
+    return schools
+
+
+def _users(controllers: dict[str, Controller], schools: dict[str, list[School]], fake: Faker) -> list[DemoUser]:
+    roles = {role.code: role for role in Role.objects.all()}
+    # One hash for all demo users: password hashing is slow by design, and they share a password.
+    password_hash = make_password(DEMO_PASSWORD)
+    made = []
+    for controller_slug, specs in USERS.items():
+        controller = controllers[controller_slug]
+        for suffix, role_code, team_slug in specs:
+            username = f"{controller_slug}-{suffix}"
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={
+                    "first_name": fake.first_name(),
+                    "last_name": fake.last_name(),
+                    "email": f"{username}@example.org",
+                    "controller": controller,
+                    "school": schools[controller_slug][0] if role_code == "school-user" else None,
+                    "is_staff": role_code == "administrator",
+                    "password": password_hash,
+                },
+            )
+            user.roles.set([roles[role_code]])
+            user.teams.set(Team.objects.filter(controller=controller, slug=team_slug) if team_slug else [])
+            made.append(DemoUser(username, user.get_full_name(), controller.name, roles[role_code].name))
+    return made
+
+
+def _academic_year_start() -> date:
+    """1 September of the current school year: ages are reckoned from it, so the same seed gives
+    the same people all year."""
+    today = timezone.localdate()
+    return date(today.year if today.month >= 9 else today.year - 1, 9, 1)
+
+
+def _date_of_birth(rng: random.Random, anchor: date) -> date:
+    # Pupils of compulsory school age and a little beyond: 5 to 17 at the start of the school year.
+    return anchor - timedelta(days=rng.randint(5 * 365, 17 * 365))
+
+
+def _families(
+    rng: random.Random, fake: Faker, schools: dict[str, list[School]], count: int, progress: Callable[[int], None]
+) -> tuple[int, int]:
+    la_schools = [school for slug in _SCHOOLS_PER_LA for school in schools[slug]] + schools["werneth-school"]
+    serials: dict[tuple[str, int], int] = {}
+    anchor = _academic_year_start()
+    children, parents, links = [], [], []
+    for index in range(count):
+        school = la_schools[index % len(la_schools)]
+        born = _date_of_birth(rng, anchor)
+        year = born.year + 4  # UPNs are issued on first entry to school
+        serial = serials[(school.urn, year)] = serials.get((school.urn, year), 0) + 1
+        family_name = fake.last_name()
+        gender = rng.choice([Person.Gender.FEMALE, Person.Gender.MALE])
+        address = fake.address().replace("\n", ", ")
+        child_ref = f"DEMO-C{index + 1:06d}"
+        children.append(
+            Person(
+                kind=Person.Kind.CHILD,
+                la_reference=child_ref,
+                given_name=fake.first_name_female() if gender == Person.Gender.FEMALE else fake.first_name_male(),
+                family_name=family_name,
+                date_of_birth=born,
+                gender=gender,
+                upn=upn_build(
+                    la_code=school.la_code, establishment=school.establishment_number, year=year, serial=serial
+                ),
+                school=school,
+                address=address,
+            )
+        )
+        for number, kind in enumerate([Relationship.Kind.MOTHER, Relationship.Kind.FATHER][: rng.choice([1, 2, 2])]):
+            parent_ref = f"DEMO-P{index + 1:06d}-{number + 1}"
+            female = kind == Relationship.Kind.MOTHER
+            parents.append(
+                Person(
+                    kind=Person.Kind.PARENT,
+                    la_reference=parent_ref,
+                    given_name=fake.first_name_female() if female else fake.first_name_male(),
+                    family_name=family_name,
+                    date_of_birth=born - timedelta(days=rng.randint(20 * 365, 45 * 365)),
+                    gender=Person.Gender.FEMALE if female else Person.Gender.MALE,
+                    address=address,
+                    phone=f"07700 900{rng.randint(0, 999):03d}",  # Ofcom's range for drama and fiction
+                    email=f"{parent_ref.lower()}@example.com",
+                )
+            )
+            links.append((parent_ref, child_ref, kind))
+        if (index + 1) % 500 == 0:
+            progress(index + 1)
+    _upsert_people(children + parents)
+    ids = dict(Person.objects.filter(la_reference__startswith="DEMO-").values_list("la_reference", "id"))
+    Relationship.objects.bulk_create(
+        [
+            Relationship(person_id=ids[parent], child_id=ids[child], kind=kind, parental_responsibility=True)
+            for parent, child, kind in links
+        ],
+        ignore_conflicts=True,
+    )
+    return len(children), len(parents)
+
+
+def _upsert_people(people: list[Person]) -> None:
+    fields = [
+        "kind",
+        "given_name",
+        "family_name",
+        "date_of_birth",
+        "gender",
+        "upn",
+        "school",
+        "address",
+        "phone",
+        "email",
+    ]
+    Person.objects.bulk_create(
+        people, batch_size=1000, update_conflicts=True, unique_fields=["la_reference"], update_fields=fields
+    )
+
+
+def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None] = lambda done: None) -> DemoSummary:
+    """Create or refresh the demo world for this seed and size, all in one transaction."""
+    rng = random.Random(seed)
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    with transaction.atomic():
+        controllers = _controllers_and_teams()
+        schools = _schools(rng)
+        users = _users(controllers, schools, fake)
+        child_count, parent_count = _families(rng, fake, schools, children, progress)
+        audit_record(
+            actor=None,
+            action="demo_data_load",
+            reason="synthetic demo data",
+            detail={"seed": seed, "children": child_count, "parents": parent_count},
+        )
+    school_count = sum(len(found) for found in schools.values())
+    return DemoSummary(users=users, schools=school_count, children=child_count, parents=parent_count)

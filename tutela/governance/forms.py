@@ -1,0 +1,28 @@
+"""Sign-in forms, with the error messages the GOV.UK Design System recommends."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+
+class SignInForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Enter a correct username and password",
+        "inactive": "This account has been switched off. Ask your administrator to switch it back on",
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+
+class SecurityCodeForm(forms.Form):
+    code = forms.RegexField(
+        label="Security code",
+        regex=r"^\s*\d{6}\s*$",
+        help_text="The 6-digit code shown in your authenticator app",
+        error_messages={"required": "Enter the security code", "invalid": "The security code must be 6 digits"},
+    )
+
+    def clean_code(self) -> str:
+        return str(self.cleaned_data["code"]).strip()

@@ -1,0 +1,52 @@
+"""Sign-in events and second-factor set-up, each recorded in the audit log."""
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from tutela.audit.services import audit_record
+from tutela.governance.models import User
+
+
+def sign_in_record(*, user: User) -> None:
+    audit_record(actor=user, action="sign_in", object_type="governance.user", object_id=user.pk)
+
+
+def sign_out_record(*, user: User) -> None:
+    audit_record(actor=user, action="sign_out", object_type="governance.user", object_id=user.pk)
+
+
+def totp_device_begin(*, user: User) -> TOTPDevice:
+    """The unconfirmed authenticator-app device the user is setting up (one at a time)."""
+    device, _ = TOTPDevice.objects.get_or_create(user=user, confirmed=False, defaults={"name": "Authenticator app"})
+    return device
+
+
+@transaction.atomic
+def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    """Confirm the device if the code from the app is right; an audit entry either way."""
+    ok = device.user_id == user.pk and bool(device.verify_token(token))
+    if ok:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+    audit_record(
+        actor=user,
+        action="two_factor_set_up",
+        object_type="otp_totp.totpdevice",
+        object_id=device.pk,
+        decision="allowed" if ok else "denied",
+        reason="" if ok else "wrong code",
+    )
+    return ok
+
+
+def totp_verify(*, user: User, device: TOTPDevice, token: str) -> bool:
+    ok = device.user_id == user.pk and bool(device.verify_token(token))
+    audit_record(
+        actor=user,
+        action="two_factor_verify",
+        object_type="otp_totp.totpdevice",
+        object_id=device.pk,
+        decision="allowed" if ok else "denied",
+        reason="" if ok else "wrong code",
+    )
+    return ok

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("tutela.web.urls")),
+    path("", include("tutela.governance.urls")),
+    path("audit/", include("tutela.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "tutela.web.views.forbidden"
+handler404 = "tutela.web.views.not_found"
+handler500 = "tutela.web.views.server_error"

@@ -1,0 +1,10 @@
+from django.http import HttpRequest
+
+from tutela.governance.models import User
+from tutela.web.navigation import navigation_for
+
+
+def navigation(request: HttpRequest) -> dict[str, object]:
+    user = getattr(request, "user", None)
+    items = navigation_for(user=user, path=request.path) if isinstance(user, User) else []
+    return {"navigation_items": items}

@@ -1,0 +1,40 @@
+"""The service navigation: which sections each role sees.
+
+An item names the permission it needs; roles carry permissions (governance.Role), so the menu
+follows the roles held in the database, not a list of role names in code.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from tutela.governance.models import User
+
+
+@dataclass(frozen=True)
+class NavItem:
+    text: str
+    url_name: str
+    permission: str | None = None
+    staff_only: bool = False
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem("Home", "web:home"),
+    NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
+    NavItem("Administration", "admin:index", staff_only=True),
+)
+
+
+def navigation_for(*, user: User, path: str) -> list[dict[str, object]]:
+    """The items this user may see, in the shape the GOV.UK service navigation takes."""
+    items: list[dict[str, object]] = []
+    for item in NAVIGATION:
+        if item.staff_only and not user.is_staff:
+            continue
+        if item.permission and not user.has_perm(item.permission):
+            continue
+        href = reverse(item.url_name)
+        active = path == href if href == "/" else path.startswith(href)
+        items.append({"text": item.text, "href": href, "active": active})
+    return items
