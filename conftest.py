@@ -92,3 +92,18 @@ def audit_checkpoints_in_tmp(settings, tmp_path: Path) -> Iterator[Path]:  # typ
     """Each test gets its own checkpoint store, never the developer's var/ folder."""
     settings.AUDIT_CHECKPOINT_PATH = tmp_path / "audit-checkpoints.jsonl"
     yield settings.AUDIT_CHECKPOINT_PATH
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
+    """Close sessions that live-server request threads left open, so the test database can be dropped."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                )

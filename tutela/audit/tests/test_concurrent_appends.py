@@ -24,7 +24,7 @@ def _writer(number: int, barrier: threading.Barrier, failures: list[BaseExceptio
         connections.close_all()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="SQLite serialises all writers anyway; PostgreSQL is the real test"
 )

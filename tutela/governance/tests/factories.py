@@ -46,7 +46,10 @@ class UserFactory(DjangoModelFactory[User]):
     @factory.post_generation
     def roles(self, create: bool, extracted: list[str] | None, **kwargs: object) -> None:
         if create and extracted:
-            self.roles.set(Role.objects.filter(code__in=extracted))
+            roles = list(Role.objects.filter(code__in=extracted))
+            if len(roles) != len(set(extracted)):
+                raise LookupError(f"unknown role codes in {extracted}: the roles migration has not run or was flushed")
+            self.roles.set(roles)
 
     @factory.post_generation
     def teams(self, create: bool, extracted: list[Team] | None, **kwargs: object) -> None:

@@ -35,7 +35,7 @@ def page(live_server) -> Iterator[Page]:
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_officer_signs_in_sees_home_and_signs_out(page):
     team = TeamFactory(slug="ig", name="Information Governance")
     user = UserFactory.create(username="ig-browser", controller=team.controller, roles=["ig-officer"], teams=[team])
@@ -66,7 +66,7 @@ def test_officer_signs_in_sees_home_and_signs_out(page):
     assert console_errors == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_wrong_password_shows_the_error_summary(page):
     UserFactory(username="someone")
     page.goto("/sign-in/")
