@@ -46,3 +46,8 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.actor_label} {self.action} {self.decision}"
+
+    @property
+    def action_label(self) -> str:
+        """The action code in words, for pages: ``sign_in`` reads "Sign in"."""
+        return self.action.replace("_", " ").capitalize()

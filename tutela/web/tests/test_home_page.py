@@ -10,8 +10,8 @@ def test_home_shows_roles_teams_and_own_recent_actions(client, world, sign_in):
     html = client.get("/").content.decode()
     assert "Caseworker" in html
     assert "Engagement Centres" in html
-    assert "Sign_in" in html  # their own sign-in, from the audit log
-    assert "Someone_elses_action" not in html
+    assert "Sign in</td>" in html  # their own sign-in, from the audit log
+    assert "Someone elses action" not in html
 
 
 def test_home_needs_sign_in(client, world):
