@@ -21,32 +21,30 @@ def totp_device_begin(*, user: User) -> TOTPDevice:
     return device
 
 
-@transaction.atomic
-def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
-    """Confirm the device if the code from the app is right; an audit entry either way."""
+def _code_checked(*, user: User, device: TOTPDevice, token: str, action: str) -> bool:
+    """Check a code from the user's app against their device, and audit the outcome either way."""
     ok = device.user_id == user.pk and bool(device.verify_token(token))
-    if ok:
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
     audit_record(
         actor=user,
-        action="two_factor_set_up",
+        action=action,
         object_type="otp_totp.totpdevice",
         object_id=device.pk,
         decision="allowed" if ok else "denied",
         reason="" if ok else "wrong code",
     )
+    return ok
+
+
+@transaction.atomic
+def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
+    """Confirm the device being set up if the code from the app is right."""
+    ok = _code_checked(user=user, device=device, token=token, action="two_factor_set_up")
+    if ok:
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
     return ok
 
 
 def totp_verify(*, user: User, device: TOTPDevice, token: str) -> bool:
-    ok = device.user_id == user.pk and bool(device.verify_token(token))
-    audit_record(
-        actor=user,
-        action="two_factor_verify",
-        object_type="otp_totp.totpdevice",
-        object_id=device.pk,
-        decision="allowed" if ok else "denied",
-        reason="" if ok else "wrong code",
-    )
-    return ok
+    """The second step of signing in."""
+    return _code_checked(user=user, device=device, token=token, action="two_factor_verify")
