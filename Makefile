@@ -8,6 +8,7 @@ export TUTELA_MODE ?= demo
 
 demo: install
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py register_publish
 	$(PY) manage.py demo_data --seed 2026 --children 200
 	@echo "Serving Tutela on http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000

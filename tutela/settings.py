@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "tutela.governance",
     "tutela.audit",
     "tutela.people",
+    "tutela.register",
     "tutela.web",
     "tutela.demo",
 ]
@@ -216,3 +217,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# --- The register (registers/*.yaml): the law of the system ---------------------------------
+REGISTER_DIR = Path(os.environ.get("REGISTER_DIR", BASE_DIR / "registers"))
+# How often a worker looks for changed register files (a stat of each file; reload on change).
+REGISTER_RECHECK_SECONDS = float(os.environ.get("REGISTER_RECHECK_SECONDS", "1"))

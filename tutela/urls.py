@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("tutela.web.urls")),
     path("", include("tutela.governance.urls")),
     path("audit/", include("tutela.audit.urls")),
+    path("", include("tutela.register.urls")),
     path("admin/", admin.site.urls),
 ]
 

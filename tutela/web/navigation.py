@@ -21,6 +21,7 @@ class NavItem:
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "web:home"),
+    NavItem("Register", "register:index", permission="register.browse_register"),
     NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
     NavItem("Administration", "admin:index", staff_only=True),
 )
