@@ -193,6 +193,8 @@ def _families(
         born = _date_of_birth(rng, anchor)
         year = born.year + 4  # UPNs are issued on first entry to school
         serial = serials[(school.urn, year)] = serials.get((school.urn, year), 0) + 1
+        if serial > 999:  # a UPN's serial has three digits
+            raise ValueError(f"too many demo children for {school.name} in {year}: ask for fewer children")
         family_name = fake.last_name()
         gender = rng.choice([Person.Gender.FEMALE, Person.Gender.MALE])
         address = fake.address().replace("\n", ", ")
@@ -231,7 +233,7 @@ def _families(
             links.append((parent_ref, child_ref, kind))
         if (index + 1) % 500 == 0:
             progress(index + 1)
-    _upsert_people(children + parents)
+    _replace_demo_people(children + parents)
     ids = dict(Person.objects.filter(la_reference__startswith="DEMO-").values_list("la_reference", "id"))
     Relationship.objects.bulk_create(
         [
@@ -243,7 +245,15 @@ def _families(
     return len(children), len(parents)
 
 
-def _upsert_people(people: list[Person]) -> None:
+def _replace_demo_people(people: list[Person]) -> None:
+    """Make the demo people exactly these: drop any others from earlier runs, then upsert.
+
+    UPNs are cleared first, because a refreshed person may take a UPN another held before.
+    """
+    references = {person.la_reference for person in people}
+    demo = Person.objects.filter(la_reference__startswith="DEMO-")
+    demo.exclude(la_reference__in=references).delete()
+    demo.update(upn=None)
     fields = [
         "kind",
         "given_name",

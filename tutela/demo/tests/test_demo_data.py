@@ -46,6 +46,15 @@ def test_running_twice_with_the_same_seed_gives_the_same_state():
     assert Person.objects.filter(kind=Person.Kind.CHILD).count() == 40
 
 
+def test_the_same_seed_and_size_give_the_same_state_whatever_ran_before():
+    _run("--seed", "8", "--children", "30")
+    _run("--seed", "7", "--children", "12")
+    after_other_runs = _snapshot()
+    Person.objects.all().delete()
+    _run("--seed", "7", "--children", "12")
+    assert _snapshot() == after_other_runs
+
+
 def test_another_seed_gives_other_people():
     _run("--seed", "7", "--children", "10")
     first = _snapshot()["people"]
@@ -84,5 +93,5 @@ def test_demo_data_uses_no_real_identifiers():
 
 
 def test_rejects_a_negative_size():
-    with pytest.raises(CommandError, match="--children must be between 0 and 200000"):
+    with pytest.raises(CommandError, match="--children must be between 0 and 100000"):
         _run("--children", "-1")

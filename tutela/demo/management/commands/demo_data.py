@@ -19,13 +19,16 @@ class Command(BaseCommand):
         parser.add_argument("--children", type=int, default=200, help="How many children (default 200).")
 
     def handle(self, *args: Any, seed: int, children: int, **options: Any) -> None:
-        if children < 0 or children > 200_000:
-            raise CommandError("--children must be between 0 and 200000")
+        if children < 0 or children > 100_000:
+            raise CommandError("--children must be between 0 and 100000")
 
         def progress(done: int) -> None:
             self.stdout.write(f"  {done} of {children} children generated", ending="\r")
 
-        summary = demo_world_build(seed=seed, children=children, progress=progress)
+        try:
+            summary = demo_world_build(seed=seed, children=children, progress=progress)
+        except ValueError as problem:
+            raise CommandError(str(problem)) from problem
         self.stdout.write(
             f"Demo world ready: {summary.schools} schools, {summary.children} children, {summary.parents} parents."
         )
