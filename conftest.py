@@ -8,12 +8,18 @@ Persona keys name who they are to a case of the Wigan Engagement Centres team:
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.test import Client
 
 from tutela.governance.models import Controller, Team, User
 from tutela.governance.tests.factories import PASSWORD, ControllerFactory, TeamFactory, UserFactory
+
+if TYPE_CHECKING:
+    from tutela.casework.models import Case
+    from tutela.people.models import Person, School
+    from tutela.records.models import Record
 
 
 @dataclass
@@ -88,10 +94,12 @@ def sign_in(client: Client):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def audit_checkpoints_in_tmp(settings, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
-    """Each test gets its own checkpoint store, never the developer's var/ folder."""
+def stores_in_tmp(settings, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """Each test gets its own checkpoint store, key store and document store, never the developer's var/."""
     settings.AUDIT_CHECKPOINT_PATH = tmp_path / "audit-checkpoints.jsonl"
-    yield settings.AUDIT_CHECKPOINT_PATH
+    settings.KEYSTORE_PATH = tmp_path / "keystore.sqlite3"
+    settings.DOCUMENT_STORE_DIR = tmp_path / "documents"
+    yield tmp_path
 
 
 @pytest.fixture(scope="session")
@@ -107,3 +115,61 @@ def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-unty
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                     " WHERE datname = current_database() AND pid <> pg_backend_pid()"
                 )
+
+
+@dataclass
+class Casework:
+    """A child on a Wigan Engagement Centres case, with one record of each shared type."""
+
+    child: "Person"
+    mother: "Person"
+    case: "Case"
+    records: dict[str, "Record"]
+    school: "School"
+    other_school: "School"
+
+
+@pytest.fixture
+def casework(world: World) -> Casework:
+    from django.utils import timezone
+
+    from tutela.casework.models import Case
+    from tutela.people.tests.factories import PersonFactory, RelationshipFactory, SchoolFactory
+    from tutela.records.models import Record
+    from tutela.records.services import Upload, record_create
+
+    school, other_school = SchoolFactory(), SchoolFactory()
+    child = PersonFactory(school=school, given_name="Ada", family_name="Testchild")
+    mother = RelationshipFactory(child=child).person
+    worker = world.users["assigned_caseworker"]
+    world.users["school_user"].school = other_school
+    world.users["school_user"].save(update_fields=["school"])
+    case = Case.objects.create(
+        reference="EC-0001",
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        child=child,
+        owning_team=world.teams["wigan.engagement"],
+        allocated_worker=worker,
+        opened_at=timezone.now(),
+        opened_by=worker,
+    )
+    case.family.add(mother)
+    records = {}
+    for kind in Record.Kind.values:
+        records[kind] = record_create(
+            actor=worker,
+            subject=child,
+            controller=world.controllers["wigan"],
+            service="engagement-centres",
+            purpose="administer-service",
+            categories=["child.identity.name", "child.education.attendance"],
+            kind=kind,
+            title=f"{kind.replace('_', ' ').capitalize()} about attendance",
+            body="Attendance has improved since the last review.",
+            occurred_on=timezone.localdate(),
+            source=Record.Source.OFFICER,
+            case=case,
+            upload=Upload("letter.txt", "text/plain", b"Dear parent") if kind == Record.Kind.DOCUMENT else None,
+        )
+    return Casework(child=child, mother=mother, case=case, records=records, school=school, other_school=other_school)

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "tutela.governance",
     "tutela.audit",
     "tutela.people",
+    "tutela.casework",
+    "tutela.records",
+    "tutela.consent",
     "tutela.register",
     "tutela.web",
     "tutela.demo",
@@ -222,3 +225,17 @@ LOGGING = {
 REGISTER_DIR = Path(os.environ.get("REGISTER_DIR", BASE_DIR / "registers"))
 # How often a worker looks for changed register files (a stat of each file; reload on change).
 REGISTER_RECHECK_SECONDS = float(os.environ.get("REGISTER_RECHECK_SECONDS", "1"))
+
+# --- Field-level encryption ----------------------------------------------------------------
+# Each subject's data key is wrapped by the master key and kept in a key store outside the main
+# database, so destroying a key (crypto-shredding) also defeats old database backups.
+TUTELA_MASTER_KEY = os.environ.get("TUTELA_MASTER_KEY", "")
+TUTELA_MASTER_KEY_FILE = os.environ.get("TUTELA_MASTER_KEY_FILE", "")
+if not (TUTELA_MASTER_KEY or TUTELA_MASTER_KEY_FILE or LAX_MODE):
+    raise ImproperlyConfigured(
+        "Set TUTELA_MASTER_KEY (32 random bytes, base64) or TUTELA_MASTER_KEY_FILE: it protects every "
+        "subject's data key."
+    )
+BREAK_GLASS_MAX_MINUTES = int(os.environ.get("BREAK_GLASS_MAX_MINUTES", "240"))
+KEYSTORE_PATH = Path(os.environ.get("KEYSTORE_PATH", VAR_DIR / "keystore.sqlite3"))
+DOCUMENT_STORE_DIR = Path(os.environ.get("DOCUMENT_STORE_DIR", VAR_DIR / "documents"))

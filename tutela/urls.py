@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("tutela.governance.urls")),
     path("audit/", include("tutela.audit.urls")),
     path("", include("tutela.register.urls")),
+    path("", include("tutela.records.urls")),
     path("admin/", admin.site.urls),
 ]
 

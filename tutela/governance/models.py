@@ -20,6 +20,9 @@ class Role(models.Model):
         default=False,
         help_text="Sees every case of the services of the holder's teams, not only assigned or team cases.",
     )
+    reads_records = models.BooleanField(
+        default=True, help_text="False for roles that work only with statistics, never individual records."
+    )
     permissions = models.ManyToManyField(Permission, blank=True, related_name="roles")
 
     class Meta:
@@ -88,3 +91,23 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+
+class BreakGlassGrant(models.Model):
+    """Time-limited access without need to know, for a stated reason, queued for the DPO's review."""
+
+    actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="break_glass_grants")
+    subject = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField()
+    granted_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-granted_at"]
+        permissions: ClassVar = [("review_break_glass", "Can review break-glass access")]
+
+    def __str__(self) -> str:
+        return f"Break-glass by {self.actor} until {self.expires_at:%d %b %Y %H:%M}"

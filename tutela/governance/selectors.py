@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tutela.governance.models import Role, Team, User
+from tutela.governance.models import BreakGlassGrant, Role, Team, User
 
 
 def user_two_factor_required(*, user: User) -> bool:
@@ -35,3 +35,12 @@ def actor_from_request(request: HttpRequest) -> User:
     if not isinstance(request.user, User) or not request.user.is_authenticated:
         raise PermissionDenied("Sign in first")
     return request.user
+
+
+def break_glass_queue() -> QuerySet[BreakGlassGrant]:
+    """Grants the DPO has not yet reviewed, oldest first."""
+    return (
+        BreakGlassGrant.objects.filter(reviewed_at__isnull=True)
+        .select_related("actor", "subject")
+        .order_by("granted_at")
+    )

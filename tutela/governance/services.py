@@ -1,10 +1,16 @@
 """Sign-in events and second-factor set-up, each recorded in the audit log."""
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tutela.audit.services import audit_record
-from tutela.governance.models import User
+from tutela.governance.errors import InvalidInput
+from tutela.governance.models import BreakGlassGrant, User
+from tutela.people.models import Person
 
 
 def sign_in_record(*, user: User) -> None:
@@ -48,3 +54,52 @@ def totp_device_confirm(*, user: User, device: TOTPDevice, token: str) -> bool:
 def totp_verify(*, user: User, device: TOTPDevice, token: str) -> bool:
     """The second step of signing in."""
     return _code_checked(user=user, device=device, token=token, action="two_factor_verify")
+
+
+def break_glass_open(*, actor: User, subject: Person, reason: str, minutes: int = 60) -> BreakGlassGrant:
+    """Time-limited access without need to know, for a stated reason; it goes to the DPO's review queue."""
+    if len(reason.strip()) < 10:
+        raise InvalidInput({"reason": "Explain why you need access now (at least 10 characters)"})
+    if not 1 <= minutes <= settings.BREAK_GLASS_MAX_MINUTES:
+        raise InvalidInput({"minutes": f"Access can last from 1 to {settings.BREAK_GLASS_MAX_MINUTES} minutes"})
+    now = timezone.now()
+    with transaction.atomic():
+        grant = BreakGlassGrant.objects.create(
+            actor=actor,
+            subject=subject,
+            reason=reason.strip(),
+            granted_at=now,
+            expires_at=now + timedelta(minutes=minutes),
+        )
+        audit_record(
+            actor=actor,
+            action="break_glass_open",
+            object_type="governance.breakglassgrant",
+            object_id=grant.pk,
+            subject_id=subject.pk,
+            reason=grant.reason,
+            detail={"minutes": minutes},
+        )
+    return grant
+
+
+def break_glass_review(*, reviewer: User, grant: BreakGlassGrant, outcome: str) -> BreakGlassGrant:
+    """The DPO's review of one grant: a named person with a recorded outcome."""
+    if not reviewer.has_perm("governance.review_break_glass"):
+        raise InvalidInput({"reviewer": "Only the Data Protection Officer reviews break-glass access"})
+    if not outcome.strip():
+        raise InvalidInput({"outcome": "Record the outcome of the review"})
+    with transaction.atomic():
+        grant.reviewed_by = reviewer
+        grant.reviewed_at = timezone.now()
+        grant.review_outcome = outcome.strip()
+        grant.save(update_fields=["reviewed_by", "reviewed_at", "review_outcome"])
+        audit_record(
+            actor=reviewer,
+            action="break_glass_review",
+            object_type="governance.breakglassgrant",
+            object_id=grant.pk,
+            subject_id=grant.subject_id,
+            reason=grant.review_outcome,
+        )
+    return grant

@@ -1,4 +1,4 @@
-"""Identifiers of children in English education: the Unique Pupil Number (UPN).
+"""Identifiers of children in English education and health: the UPN and the NHS number.
 
 Structure and check letter: DfE UPN guide, summarised in shared/design/domain/returns.md §4.
 The check letter comes from python-stdnum's ``calc_check_digit``; its ``validate()`` is not used
@@ -7,6 +7,8 @@ because its 2011 list of LA codes rejects genuine UPNs of newer authorities.
 
 import re
 
+from stdnum import exceptions as stdnum_errors
+from stdnum.gb import nhs as stdnum_nhs
 from stdnum.gb import upn as stdnum_upn
 
 # Character 1 is the check letter; 2-12 digits; 13 a digit, or a letter (not I, O, S) for a
@@ -34,3 +36,28 @@ def upn_problem(value: str) -> str | None:
     if upn_check_letter(value[1:]) != value[0]:
         return "The UPN's check letter does not match its digits"
     return None
+
+
+def nhs_number_problem(value: str) -> str | None:
+    """Why ``value`` is not a valid NHS number (10 digits, modulus 11 check), or None."""
+    try:
+        stdnum_nhs.validate(value)
+    except stdnum_errors.InvalidLength:
+        return "An NHS number is 10 digits long"
+    except stdnum_errors.InvalidFormat:
+        return "An NHS number contains only digits"
+    except stdnum_errors.InvalidChecksum:
+        return "The NHS number's check digit does not match (check for a typing mistake)"
+    return None
+
+
+def nhs_number_compact(value: str) -> str:
+    return str(stdnum_nhs.compact(value))
+
+
+def nhs_number_build(nine_digits: str) -> str:
+    """A valid NHS number from nine digits, for synthetic data; digits whose check would be 10 are refused."""
+    check = (11 - sum(int(digit) * (10 - index) for index, digit in enumerate(nine_digits)) % 11) % 11
+    if check == 10:
+        raise ValueError(f"{nine_digits} has no valid NHS check digit")
+    return nine_digits + str(check)

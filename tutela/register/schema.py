@@ -195,6 +195,10 @@ class Purpose(Strict):
     appropriate_policy_document: bool = False
     consent: ConsentTerms | None = None
     retention: Key
+    legal_claims: bool = Field(
+        False,
+        description="Establishing, exercising or defending legal claims: allowed even under restriction (Art 18(2)).",
+    )
     retired: bool = False
 
 

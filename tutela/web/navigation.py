@@ -17,12 +17,15 @@ class NavItem:
     url_name: str
     permission: str | None = None
     staff_only: bool = False
+    reads_records: bool = False
 
 
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "web:home"),
+    NavItem("People", "records:people", reads_records=True),
     NavItem("Register", "register:index", permission="register.browse_register"),
     NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
+    NavItem("Break-glass reviews", "records:break_glass_queue", permission="governance.review_break_glass"),
     NavItem("Administration", "admin:index", staff_only=True),
 )
 
@@ -34,6 +37,8 @@ def navigation_for(*, user: User, path: str) -> list[dict[str, object]]:
         if item.staff_only and not user.is_staff:
             continue
         if item.permission and not user.has_perm(item.permission):
+            continue
+        if item.reads_records and not (user.teams.exists() or user.school_id):
             continue
         href = reverse(item.url_name)
         active = path == href if href == "/" else path.startswith(href)

@@ -17,7 +17,11 @@ PRINT_SETTINGS = (
 
 
 def _run(env_overrides: dict[str, str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "TUTELA_MODE"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "DEBUG", "TUTELA_MODE", "TUTELA_MASTER_KEY", "TUTELA_MASTER_KEY_FILE"}
+    }
     env.update({"DJANGO_SETTINGS_MODULE": "tutela.settings", "TUTELA_VAR_DIR": str(tmp_path), **env_overrides})
     return subprocess.run(  # noqa: S603 -- our own interpreter and a fixed script
         [sys.executable, "-c", PRINT_SETTINGS], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
@@ -31,13 +35,22 @@ def test_production_without_secret_key_refuses_to_start(tmp_path):
 
 
 def test_production_with_a_short_secret_key_refuses_to_start(tmp_path):
-    result = _run({"SECRET_KEY": "short"}, tmp_path)
+    result = _run({"SECRET_KEY": "short", "TUTELA_MASTER_KEY": MASTER_KEY}, tmp_path)
     assert result.returncode != 0
     assert "SECRET_KEY is too weak" in result.stderr
 
 
-def test_production_turns_on_secure_cookies_hsts_and_https(tmp_path):
+MASTER_KEY = "A" * 43  # 32 zero bytes, base64: only ever a test value
+
+
+def test_production_without_a_master_key_refuses_to_start(tmp_path):
     result = _run({"SECRET_KEY": "x" * 64}, tmp_path)
+    assert result.returncode != 0
+    assert "Set TUTELA_MASTER_KEY" in result.stderr
+
+
+def test_production_turns_on_secure_cookies_hsts_and_https(tmp_path):
+    result = _run({"SECRET_KEY": "x" * 64, "TUTELA_MASTER_KEY": MASTER_KEY}, tmp_path)
     assert result.returncode == 0, result.stderr
     posture = json.loads(result.stdout)
     assert posture == {

@@ -1,0 +1,55 @@
+"""Cases: the unit of need-to-know. Whoever is allocated, or in the owning team, may see a case's records."""
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+
+from tutela.governance.models import Controller, Team
+from tutela.people.models import Person
+
+
+class Case(models.Model):
+    reference = models.CharField(max_length=30, unique=True)
+    controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="cases")
+    service = models.SlugField(help_text="The register service the case belongs to.")
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="cases")
+    family = models.ManyToManyField(Person, blank=True, related_name="family_cases")
+    owning_team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="cases")
+    allocated_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="allocated_cases"
+    )
+    opened_at = models.DateTimeField()
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    closed_at = models.DateTimeField(null=True, blank=True)
+    close_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return self.reference
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+class CaseFlag(models.Model):
+    """Something a worker must decide about, raised by the system (it never decides itself)."""
+
+    class Kind(models.TextChoices):
+        CONSENT_WITHDRAWN = "consent_withdrawn", "Consent withdrawn"
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="flags")
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    message = models.TextField()
+    raised_at = models.DateTimeField()
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resolution = models.TextField(blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.get_kind_display()}"

@@ -1,0 +1,248 @@
+"""Giving and withdrawing consent, raising and deciding objections, and opting out.
+
+Who may consent comes from the register: from the age it names for a purpose the young person
+decides; below it, a person holding parental responsibility (not limited by a court order).
+Withdrawal works for the future only: earlier processing stays lawful and stays in the audit log.
+"""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from tutela.audit.services import audit_record
+from tutela.consent.models import Consent, Objection, OptOut
+from tutela.consent.tasks import consent_withdrawal_consequences
+from tutela.governance.errors import InvalidInput
+from tutela.governance.gate import Touch, actor_context, need_to_know
+from tutela.governance.models import Controller, User
+from tutela.people.models import Person
+from tutela.people.selectors import holds_parental_responsibility, person_age_on
+from tutela.register.api import register
+from tutela.register.schema import LawfulBasis
+
+
+def _require_need_to_know(actor: User, subject: Person, controller: Controller, service: str) -> None:
+    touch = Touch(subject=subject, controller=controller.slug, service=service, purpose="", categories=())
+    context = actor_context(actor, [subject.pk], timezone.now())
+    if not need_to_know(touch, context) and subject.pk not in context.break_glass:
+        audit_record(
+            actor=actor,
+            action="consent_record",
+            subject_id=subject.pk,
+            decision="denied",
+            purpose=f"{controller.slug}/{service}",
+            reason="no need to know",
+        )
+        raise InvalidInput({"subject": "You do not work with this person in this service"})
+
+
+def _may_decide(*, person: Person, subject: Person, decides_from_age: int | None, on: date) -> str | None:
+    """Why ``person`` may not decide for ``subject`` on the day, or None if they may."""
+    age = person_age_on(person=subject, day=on)
+    if person.pk == subject.pk:
+        if decides_from_age is None:
+            return "A parent or carer with parental responsibility must decide for this purpose"
+        if age is None or age < decides_from_age:
+            return f"The young person decides for themselves from age {decides_from_age}"
+        return None
+    if decides_from_age is not None and age is not None and age >= decides_from_age:
+        return f"The young person is {age} and decides for themselves from age {decides_from_age}"
+    if not holds_parental_responsibility(person=person, child=subject, on=on):
+        return "This person does not hold parental responsibility (or a court order limits it)"
+    return None
+
+
+def consent_give(
+    *,
+    actor: User,
+    subject: Person,
+    given_by: Person,
+    controller: Controller,
+    service: str,
+    purpose: str,
+    form_reference: str,
+    given_on: date,
+) -> Consent:
+    try:
+        entry = register().purpose(controller.slug, service, purpose)
+    except LookupError as missing:
+        raise InvalidInput({"purpose": str(missing)}) from missing
+    if entry.lawful_basis != LawfulBasis.CONSENT or entry.consent is None:
+        raise InvalidInput({"purpose": f"'{purpose}' does not rest on consent"})
+    if given_on > timezone.localdate():
+        raise InvalidInput({"given_on": "The date consent was given must be today or in the past"})
+    if not form_reference.strip():
+        raise InvalidInput({"form_reference": f"Enter the reference of the {entry.consent.form}"})
+    problem = _may_decide(
+        person=given_by, subject=subject, decides_from_age=entry.consent.young_person_decides_from_age, on=given_on
+    )
+    if problem:
+        raise InvalidInput({"given_by": problem})
+    _require_need_to_know(actor, subject, controller, service)
+    with transaction.atomic():
+        consent = Consent.objects.create(
+            subject=subject,
+            given_by=given_by,
+            controller=controller,
+            service=service,
+            purpose=purpose,
+            form_reference=form_reference.strip(),
+            given_on=given_on,
+            recorded_by=actor,
+            recorded_at=timezone.now(),
+        )
+        audit_record(
+            actor=actor,
+            action="consent_give",
+            object_type="consent.consent",
+            object_id=consent.pk,
+            subject_id=subject.pk,
+            purpose=f"{controller.slug}/{service}/{purpose}",
+            detail={"given_by": given_by.pk, "form": consent.form_reference},
+        )
+    return consent
+
+
+def consent_withdraw(
+    *, actor: User, consent: Consent, withdrawn_by: Person, withdrawn_on: date, note: str = ""
+) -> Consent:
+    """Stop the processing that rests on this consent from now on, and flag what depends on it."""
+    if consent.withdrawn_on is not None:
+        raise InvalidInput({"consent": f"This consent was already withdrawn on {consent.withdrawn_on:%d %B %Y}"})
+    if withdrawn_on < consent.given_on or withdrawn_on > timezone.localdate():
+        raise InvalidInput({"withdrawn_on": "The date must be between the day consent was given and today"})
+    entry = register().purpose(consent.controller.slug, consent.service, consent.purpose)
+    decides_from = entry.consent.young_person_decides_from_age if entry.consent else None
+    if withdrawn_by.pk != consent.given_by_id:
+        problem = _may_decide(
+            person=withdrawn_by, subject=consent.subject, decides_from_age=decides_from, on=withdrawn_on
+        )
+        if problem:
+            raise InvalidInput({"withdrawn_by": problem})
+    with transaction.atomic():
+        consent.withdrawn_on = withdrawn_on
+        consent.withdrawn_by = withdrawn_by
+        consent.withdrawal_recorded_by = actor
+        consent.withdrawal_note = note
+        consent.save(update_fields=["withdrawn_on", "withdrawn_by", "withdrawal_recorded_by", "withdrawal_note"])
+        audit_record(
+            actor=actor,
+            action="consent_withdraw",
+            object_type="consent.consent",
+            object_id=consent.pk,
+            subject_id=consent.subject_id,
+            purpose=f"{consent.controller.slug}/{consent.service}/{consent.purpose}",
+            reason=note,
+        )
+        transaction.on_commit(lambda: consent_withdrawal_consequences.enqueue(consent_id=consent.pk))
+    return consent
+
+
+def objection_raise(
+    *, actor: User, subject: Person, raised_by: Person, controller: Controller, service: str, purpose: str, grounds: str
+) -> Objection:
+    """Art 21 applies to public task and legitimate interests; a named officer decides it later."""
+    try:
+        entry = register().purpose(controller.slug, service, purpose)
+    except LookupError as missing:
+        raise InvalidInput({"purpose": str(missing)}) from missing
+    if entry.lawful_basis not in {LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS}:
+        raise InvalidInput(
+            {"purpose": f"The right to object does not apply where we rely on {entry.lawful_basis.label.lower()}"}
+        )
+    if not grounds.strip():
+        raise InvalidInput({"grounds": "Record the grounds of the objection"})
+    with transaction.atomic():
+        objection = Objection.objects.create(
+            subject=subject,
+            raised_by=raised_by,
+            controller=controller,
+            service=service,
+            purpose=purpose,
+            grounds=grounds,
+            raised_on=timezone.localdate(),
+        )
+        audit_record(
+            actor=actor,
+            action="objection_raise",
+            object_type="consent.objection",
+            object_id=objection.pk,
+            subject_id=subject.pk,
+            purpose=f"{controller.slug}/{service}/{purpose}",
+        )
+    return objection
+
+
+def objection_decide(*, actor: User, objection: Objection, upheld: bool, rationale: str) -> Objection:
+    """A human decision with a recorded rationale; an upheld objection stops that purpose at the gate."""
+    if not rationale.strip():
+        raise InvalidInput({"rationale": "Record the reasons for the decision"})
+    with transaction.atomic():
+        objection.status = Objection.Status.UPHELD if upheld else Objection.Status.NOT_UPHELD
+        objection.decided_by = actor
+        objection.decided_on = timezone.localdate()
+        objection.rationale = rationale
+        objection.save(update_fields=["status", "decided_by", "decided_on", "rationale"])
+        audit_record(
+            actor=actor,
+            action="objection_decide",
+            object_type="consent.objection",
+            object_id=objection.pk,
+            subject_id=objection.subject_id,
+            reason=rationale,
+            detail={"upheld": upheld},
+        )
+    return objection
+
+
+def opt_out_request(
+    *,
+    actor: User,
+    subject: Person,
+    requested_by: Person,
+    controller: Controller,
+    service: str,
+    recipient: str,
+    requested_on: date,
+) -> OptOut:
+    """Limit what a recipient receives (Wigan's careers-service rule).
+
+    A parent may ask at any age; the pupil from the age the register gives."""
+    try:
+        found = register().recipient(controller.slug, service, recipient)
+    except LookupError as missing:
+        raise InvalidInput({"recipient": str(missing)}) from missing
+    if found.opt_out is None:
+        raise InvalidInput({"recipient": f"{found.name} has no opt-out"})
+    problem = _may_decide(
+        person=requested_by, subject=subject, decides_from_age=found.opt_out.pupil_decides_from_age, on=requested_on
+    )
+    if (
+        problem
+        and requested_by.pk != subject.pk
+        and holds_parental_responsibility(person=requested_by, child=subject, on=requested_on)
+    ):
+        problem = None  # the notice lets a parent opt out at any age
+    if problem:
+        raise InvalidInput({"requested_by": problem})
+    with transaction.atomic():
+        opt_out = OptOut.objects.create(
+            subject=subject,
+            requested_by=requested_by,
+            controller=controller,
+            service=service,
+            recipient=recipient,
+            requested_on=requested_on,
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action="opt_out_request",
+            object_type="consent.optout",
+            object_id=opt_out.pk,
+            subject_id=subject.pk,
+            purpose=f"{controller.slug}/{service}",
+            detail={"recipient": recipient},
+        )
+    return opt_out

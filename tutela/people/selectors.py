@@ -1,0 +1,38 @@
+"""Questions about people that other parts ask: ages, and who holds parental responsibility."""
+
+from datetime import date
+
+from django.db.models import Q
+
+from tutela.lib.dates import age_on
+from tutela.people.models import CourtOrder, Person, Relationship
+
+
+def person_age_on(*, person: Person, day: date) -> int | None:
+    return age_on(person.date_of_birth, day) if person.date_of_birth else None
+
+
+def holds_parental_responsibility(*, person: Person, child: Person, on: date) -> bool:
+    """PR held on the day, and no court order in force then that limits this person's say."""
+    holds = Relationship.objects.filter(
+        Q(responsibility_from__isnull=True) | Q(responsibility_from__lte=on),
+        Q(responsibility_until__isnull=True) | Q(responsibility_until__gt=on),
+        person=person,
+        child=child,
+        parental_responsibility=True,
+    ).exists()
+    if not holds:
+        return False
+    limiting = CourtOrder.objects.filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gt=on),
+        Q(kind__in=[CourtOrder.Kind.PROHIBITED_STEPS, CourtOrder.Kind.SPECIFIC_ISSUE]) | Q(limits_information=True),
+        child=child,
+        restricts=person,
+        made_on__lte=on,
+    )
+    return not limiting.exists()
+
+
+def person_by_id(*, person_id: int) -> Person:
+    """The person row itself, for services that act on an id (a break-glass request); nothing is shown from it."""
+    return Person.objects.get(pk=person_id)

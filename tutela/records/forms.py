@@ -1,0 +1,105 @@
+"""Forms for people and records, with the error messages the GOV.UK Design System recommends."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from tutela.people.models import Person
+from tutela.records.models import Record
+
+
+class DateField(forms.MultiValueField):
+    """The GOV.UK date input: day, month and year boxes, checked as one real date."""
+
+    widget: Any
+
+    def __init__(self, *, required: bool = True, **kwargs: Any) -> None:
+        fields = (forms.IntegerField(), forms.IntegerField(), forms.IntegerField())
+        super().__init__(fields=fields, require_all_fields=False, required=required, **kwargs)
+        self.widget = forms.MultiWidget(widgets=[forms.NumberInput(), forms.NumberInput(), forms.NumberInput()])
+
+    def compress(self, data_list: list[int | None]) -> date | None:
+        if not data_list or all(part is None for part in data_list):
+            return None
+        day, month, year = [*data_list, None, None, None][:3]
+        if None in (day, month, year):
+            raise forms.ValidationError("Enter a day, month and year")
+        try:
+            return date(int(year), int(month), int(day))  # type: ignore[arg-type]
+        except ValueError:
+            raise forms.ValidationError("Enter a real date") from None
+
+
+class PersonForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="Who is this person?",
+        choices=Person.Kind.choices,
+        error_messages={"required": "Choose who this person is"},
+    )
+    given_name = forms.CharField(label="First name", max_length=100, error_messages={"required": "Enter a first name"})
+    family_name = forms.CharField(label="Last name", max_length=100, error_messages={"required": "Enter a last name"})
+    date_of_birth = DateField(label="Date of birth", required=False, help_text="For example, 27 3 2012")
+    gender = forms.ChoiceField(choices=Person.Gender.choices, initial=Person.Gender.UNKNOWN)
+    upn = forms.CharField(
+        label="Unique pupil number (UPN)",
+        required=False,
+        max_length=20,
+        help_text="13 characters, starting with a letter",
+    )
+    nhs_number = forms.CharField(label="NHS number", required=False, max_length=20, help_text="10 digits")
+    address = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    phone = forms.CharField(label="Telephone", required=False, max_length=30)
+    email = forms.EmailField(required=False, error_messages={"invalid": "Enter an email address like name@example.com"})
+    team = forms.ChoiceField(label="Team adding this person", error_messages={"required": "Choose your team"})
+    confirmed_not_duplicate = forms.BooleanField(
+        label="I have checked: this is not one of the people listed", required=False
+    )
+
+    def __init__(self, *args: Any, teams: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        team: Any = self.fields["team"]
+        team.choices = teams
+
+
+class RecordForm(forms.Form):
+    purpose = forms.ChoiceField(label="Why are you recording this?", error_messages={"required": "Choose a purpose"})
+    categories = forms.MultipleChoiceField(
+        label="What information does it contain?",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one category of information"},
+    )
+    kind = forms.ChoiceField(label="Type of record", choices=Record.Kind.choices)
+    title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
+    body = forms.CharField(label="Details", widget=forms.Textarea(attrs={"rows": 6}), required=False)
+    occurred_on = DateField(label="Date", error_messages={"required": "Enter the date"})
+    source = forms.ChoiceField(label="Where did this information come from?", choices=Record.Source.choices)
+    upload = forms.FileField(label="Attach a file", required=False)
+
+    def __init__(
+        self, *args: Any, purposes: list[tuple[str, str]], categories: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        purpose: Any = self.fields["purpose"]
+        purpose.choices = [("", "Choose a purpose"), *purposes]
+        held: Any = self.fields["categories"]
+        held.choices = categories
+
+
+class BreakGlassForm(forms.Form):
+    reason = forms.CharField(
+        label="Why do you need to see this person's records now?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Explain why you need access now"},
+    )
+    minutes = forms.TypedChoiceField(
+        label="For how long?", coerce=int, choices=[(15, "15 minutes"), (60, "1 hour"), (240, "4 hours")], initial=60
+    )
+
+
+class ReviewForm(forms.Form):
+    outcome = forms.CharField(
+        label="Outcome of your review",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Record the outcome of the review"},
+    )

@@ -1,0 +1,190 @@
+"""Reading governed records: every selector takes the actor and asks the gate.
+
+The person page costs a fixed number of queries however many records there are: the records in
+one query, the gate's context in a few, and one audit entry for the whole page.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.utils import timezone
+
+from tutela.audit.services import audit_record
+from tutela.casework.models import Case
+from tutela.consent.models import Consent
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_many, need_to_know
+from tutela.governance.models import User
+from tutela.people.models import Person, Relationship
+from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
+from tutela.records.models import Record
+from tutela.records.services import record_touch
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """A record as a list shows it: its details if allowed, only that it exists if not."""
+
+    pk: int
+    kind: str
+    occurred_on: date
+    allowed: bool
+    title: str
+    service: str
+    purpose: str
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RecordView:
+    record: Record
+    body: str
+    destroyed: bool
+    decision: Decision
+
+
+def _records_of(person: Person) -> list[Record]:
+    return list(
+        Record.objects.filter(subject=person)
+        .select_related("case", "controller", "subject")
+        .order_by("-occurred_on", "-recorded_at")
+    )
+
+
+def person_record_rows(*, actor: User, person: Person) -> list[RecordRow]:
+    records = _records_of(person)
+    decisions = decide_many(
+        actor=actor, action=Action.READ, touches=[record_touch(r) for r in records], summary="person page records"
+    )
+    return [
+        RecordRow(
+            pk=record.pk,
+            kind=record.get_kind_display(),
+            occurred_on=record.occurred_on,
+            allowed=decision.allowed,
+            title=record.title if decision.allowed else "",
+            service=record.service,
+            purpose=record.purpose if decision.allowed else "",
+            reasons=decision.reasons,
+        )
+        for record, decision in zip(records, decisions, strict=True)
+    ]
+
+
+def record_read(*, actor: User, record_id: int) -> RecordView:
+    """One record with its content decrypted, if the gate allows this actor to read it."""
+    record = Record.objects.select_related("case", "controller", "subject").get(pk=record_id)
+    decision = decide(actor=actor, action=Action.READ, touch=record_touch(record))
+    if not decision:
+        raise GateDenied(decision)
+    if not record.encrypted:
+        return RecordView(record, record.body, destroyed=False, decision=decision)
+    try:
+        body = decrypt_for_subject(record.subject_id, bytes(record.body_ciphertext or b"")).decode()
+    except ContentDestroyed:
+        return RecordView(record, "", destroyed=True, decision=decision)
+    return RecordView(record, body, destroyed=False, decision=decision)
+
+
+@dataclass(frozen=True)
+class PersonPage:
+    person: Person
+    records: list[RecordRow]
+    relationships: list[Relationship]
+    consents: list[Consent]
+    cases: list[Case]
+
+
+def case_touch(case: Case, person: Person) -> Touch:
+    return Touch(
+        subject=person,
+        controller=case.controller.slug,
+        service=case.service,
+        purpose="",
+        categories=(),
+        case_id=case.pk,
+        case_team_id=case.owning_team_id,
+        case_worker_id=case.allocated_worker_id,
+    )
+
+
+def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases: list[Case]) -> bool:
+    """Identity follows need to know: a readable record, a case the actor may see, a pupil of the
+    school user's school, a person the actor's team added, or an active break-glass grant."""
+    if any(row.allowed for row in rows):
+        return True
+    context = actor_context(actor, [person.pk], timezone.now())
+    if person.pk in context.break_glass:
+        return True
+    if context.school_id is not None and person.school_id == context.school_id:
+        return True
+    if person.registered_by_team_id in context.team_ids:
+        return True
+    return any(need_to_know(case_touch(case, person), context) for case in cases)
+
+
+def person_page(*, actor: User, person_id: int) -> PersonPage:
+    person = Person.objects.select_related("school").get(pk=person_id)
+    rows = person_record_rows(actor=actor, person=person)
+    cases = list(Case.objects.filter(child=person).select_related("controller", "owning_team"))
+    if not _identity_visible(actor, person, rows, cases):
+        audit_record(
+            actor=actor,
+            action="read",
+            object_type="people.person",
+            object_id=person.pk,
+            subject_id=person.pk,
+            decision="denied",
+            reason="no need to know this person",
+        )
+        raise GateDenied(Decision(False, ("no need to know this person",)))
+    relationships = list(
+        Relationship.objects.filter(child=person).select_related("person")
+        | Relationship.objects.filter(person=person).select_related("child")
+    )
+    consents = list(Consent.objects.filter(subject=person).select_related("given_by"))
+    return PersonPage(person=person, records=rows, relationships=relationships, consents=consents, cases=cases)
+
+
+def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[Person]:
+    """People whose identity the actor may see: on their cases, in their teams' cases, added by their
+    teams, or pupils of their school. Searching uses only non-special fields (names, UPN)."""
+    team_ids = list(actor.teams.values_list("id", flat=True))
+    reach = (
+        Q(cases__allocated_worker=actor)
+        | Q(cases__owning_team_id__in=team_ids)
+        | Q(family_cases__owning_team_id__in=team_ids)
+        | Q(registered_by_team_id__in=team_ids)
+    )
+    if actor.school_id is not None:
+        reach |= Q(school_id=actor.school_id)
+    people = Person.objects.filter(reach, merged_into__isnull=True)
+    for word in search.split():
+        people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word) | Q(upn__iexact=word))
+    found = list(people.distinct().order_by("family_name", "given_name")[:limit])
+    audit_record(
+        actor=actor,
+        action="search",
+        object_type="people.person",
+        reason=f"{len(found)} found",
+        detail={"search": search, "subjects": [person.pk for person in found]},
+    )
+    return found
+
+
+def case_for_actor(*, actor: User, case_id: int) -> Case:
+    """A case the actor may work on (allocated, owning team or service-wide), for creating records."""
+    case = Case.objects.select_related("controller", "child", "owning_team").get(pk=case_id)
+    if not need_to_know(case_touch(case, case.child), actor_context(actor, [case.child_id], timezone.now())):
+        audit_record(
+            actor=actor,
+            action="read",
+            object_type="casework.case",
+            object_id=case.pk,
+            subject_id=case.child_id,
+            decision="denied",
+            reason="no need to know this case",
+        )
+        raise GateDenied(Decision(False, ("no need to know this case",)))
+    return case

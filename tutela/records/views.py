@@ -1,0 +1,200 @@
+"""People and record pages (thin: each resolves the actor, calls one service or selector, renders)."""
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.models import BreakGlassGrant
+from tutela.governance.selectors import actor_from_request, break_glass_queue
+from tutela.governance.services import break_glass_open, break_glass_review
+from tutela.people.models import Person
+from tutela.people.selectors import person_by_id
+from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
+from tutela.records.forms import BreakGlassForm, PersonForm, RecordForm, ReviewForm
+from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
+from tutela.records.services import Upload, record_create
+from tutela.register.api import register
+
+
+def _refused(request: HttpRequest, denied: GateDenied, person_id: int | None = None) -> HttpResponse:
+    context = {"reasons": denied.decision.reasons, "person_id": person_id}
+    return render(request, "records/refused.html", context, status=403)
+
+
+def _apply_errors(form: Any, invalid: InvalidInput) -> None:
+    for field, message in invalid.errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+@login_required
+def people_list(request: HttpRequest) -> HttpResponse:
+    search = request.GET.get("q", "").strip()
+    people = people_for_actor(actor=actor_from_request(request), search=search)
+    return render(request, "records/people_list.html", {"people": people, "search": search})
+
+
+@login_required
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    try:
+        page = person_page(actor=actor_from_request(request), person_id=person_id)
+    except GateDenied as denied:
+        return _refused(request, denied, person_id)
+    return render(request, "records/person_detail.html", {"page": page})
+
+
+def _details(form: PersonForm) -> PersonDetails:
+    data = form.cleaned_data
+    return PersonDetails(
+        kind=data["kind"],
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        date_of_birth=data["date_of_birth"],
+        gender=data["gender"],
+        upn=data["upn"],
+        nhs_number=data["nhs_number"],
+        address=data["address"],
+        phone=data["phone"],
+        email=data["email"],
+    )
+
+
+@login_required
+def person_add(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    teams = {team.pk: team for team in actor.teams.all()}
+    form = PersonForm(request.POST or None, teams=[(pk, team.name) for pk, team in teams.items()])
+    duplicates: list[Any] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = person_create(
+                actor=actor,
+                team=teams[int(form.cleaned_data["team"])],
+                details=_details(form),
+                confirmed_not_duplicate=form.cleaned_data["confirmed_not_duplicate"],
+            )
+            return redirect("records:person", person_id=person.pk)
+        except InvalidInput as invalid:
+            _apply_errors(form, invalid)
+        except PossibleDuplicates as possible:
+            duplicates = possible.matches
+    return render(request, "records/person_form.html", {"form": form, "duplicates": duplicates, "adding": True})
+
+
+@login_required
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        person = person_page(actor=actor, person_id=person_id).person
+    except GateDenied as denied:
+        return _refused(request, denied, person_id)
+    teams = [(team.pk, team.name) for team in actor.teams.all()]
+    initial = {
+        name: getattr(person, name)
+        for name in ("kind", "given_name", "family_name", "gender", "address", "phone", "email")
+    }
+    initial |= {"upn": person.upn or "", "nhs_number": person.nhs_number or "", "team": person.registered_by_team_id}
+    dob = person.date_of_birth
+    initial["date_of_birth"] = [dob.day, dob.month, dob.year] if dob else None
+    form = PersonForm(request.POST or None, initial=initial, teams=teams or [(0, "None")])
+    form.fields["team"].required = False
+    if request.method == "POST" and form.is_valid():
+        try:
+            person_update(actor=actor, person=person, details=_details(form))
+            return redirect("records:person", person_id=person.pk)
+        except InvalidInput as invalid:
+            _apply_errors(form, invalid)
+    return render(request, "records/person_form.html", {"form": form, "person": person, "adding": False})
+
+
+@login_required
+def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
+    try:
+        view = record_read(actor=actor_from_request(request), record_id=record_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    categories = register().categories(list(view.record.categories))
+    return render(request, "records/record_detail.html", {"view": view, "categories": categories})
+
+
+@login_required
+def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = case_for_actor(actor=actor, case_id=case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    service = register().service(case.controller.slug, case.service)
+    purposes = [(p.key, p.description) for p in service.purposes if not p.retired]
+    keys = sorted({key for p in service.purposes for key in p.categories})
+    categories = [(c.key, c.label) for c in register().categories(keys)]
+    form = RecordForm(request.POST or None, request.FILES or None, purposes=purposes, categories=categories)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        upload = data["upload"]
+        try:
+            record = record_create(
+                actor=actor,
+                subject=case.child,
+                controller=case.controller,
+                service=case.service,
+                purpose=data["purpose"],
+                categories=data["categories"],
+                kind=data["kind"],
+                title=data["title"],
+                body=data["body"],
+                occurred_on=data["occurred_on"],
+                source=data["source"],
+                case=case,
+                upload=Upload(upload.name, upload.content_type or "application/octet-stream", upload.read())
+                if upload
+                else None,
+            )
+            return redirect("records:record", record_id=record.pk)
+        except InvalidInput as invalid:
+            _apply_errors(form, invalid)
+        except GateDenied as denied:
+            form.add_error(None, "This cannot be recorded: " + "; ".join(denied.decision.reasons))
+    return render(request, "records/record_form.html", {"form": form, "case": case})
+
+
+@login_required
+def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
+    try:
+        person = person_by_id(person_id=person_id)
+    except Person.DoesNotExist:
+        raise Http404("No such person") from None
+    form = BreakGlassForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            break_glass_open(
+                actor=actor_from_request(request),
+                subject=person,
+                reason=form.cleaned_data["reason"],
+                minutes=form.cleaned_data["minutes"],
+            )
+            return redirect("records:person", person_id=person.pk)
+        except InvalidInput as invalid:
+            _apply_errors(form, invalid)
+    return render(request, "records/break_glass.html", {"form": form, "person_id": person_id})
+
+
+@permission_required("governance.review_break_glass", raise_exception=True)
+def break_glass_reviews(request: HttpRequest) -> HttpResponse:
+    return render(request, "records/break_glass_queue.html", {"grants": break_glass_queue()})
+
+
+@permission_required("governance.review_break_glass", raise_exception=True)
+def break_glass_review_one(request: HttpRequest, grant_id: int) -> HttpResponse:
+    grant = get_object_or_404(BreakGlassGrant.objects.select_related("actor", "subject"), pk=grant_id)
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            break_glass_review(reviewer=actor_from_request(request), grant=grant, outcome=form.cleaned_data["outcome"])
+            return redirect(reverse("records:break_glass_queue"))
+        except InvalidInput as invalid:
+            _apply_errors(form, invalid)
+    return render(request, "records/break_glass_review.html", {"form": form, "grant": grant})
