@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "govuk_frontend_django",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
     "tutela.governance",
     "tutela.audit",
     "tutela.people",
@@ -72,6 +75,7 @@ INSTALLED_APPS = [
     "tutela.consent",
     "tutela.register",
     "tutela.web",
+    "tutela.api",
     "tutela.demo",
 ]
 
@@ -205,6 +209,24 @@ STATIC_ROOT = VAR_DIR / "static"  # filled by collectstatic for production
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [("govuk-frontend", GOVUK_FRONTEND_DIST)]
 WHITENOISE_USE_FINDERS = True
+
+# --- REST API ------------------------------------------------------------------------------
+# Scripts use tokens (issued by an administrator); the browser session works too.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.UserRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"user": os.environ.get("API_RATE", "600/minute")},
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Tutela API",
+    "DESCRIPTION": "People, governed records and consents. Every call passes the processing gate and is audited.",
+    "VERSION": "1",
+}
 
 # --- Audit log ------------------------------------------------------------------------------
 # Checkpoints live outside the audit table, so cutting off the newest entries is detectable.

@@ -1,11 +1,15 @@
 """What a recipient may receive about a person, after opt-outs."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tutela.consent.models import OptOut
+from tutela.consent.models import Consent, OptOut
 from tutela.people.models import Person
 from tutela.people.selectors import person_age_on
 from tutela.register.api import register
+
+if TYPE_CHECKING:
+    from tutela.governance.models import User
 
 
 def recipient_categories(*, subject: Person, controller: str, service: str, recipient: str, on: date) -> list[str]:
@@ -27,3 +31,20 @@ def recipient_categories(*, subject: Person, controller: str, service: str, reci
     if opted_out and found.opt_out is not None:
         return list(found.opt_out.categories_after_opt_out)
     return allowed
+
+
+def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
+    """A consent the actor works with (need to know in its service), for withdrawing it."""
+    from django.utils import timezone
+
+    from tutela.governance.errors import GateDenied
+    from tutela.governance.gate import Decision, Touch, actor_context, need_to_know
+
+    consent = Consent.objects.select_related("controller", "subject", "given_by").get(pk=consent_id)
+    touch = Touch(
+        subject=consent.subject, controller=consent.controller.slug, service=consent.service, purpose="", categories=()
+    )
+    context = actor_context(actor, [consent.subject_id], timezone.now())
+    if not need_to_know(touch, context) and consent.subject_id not in context.break_glass:
+        raise GateDenied(Decision(False, ("no need to know this person in this service",)))
+    return consent

@@ -9,7 +9,8 @@ and running it again updates that world in place rather than adding to it.
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -101,6 +102,31 @@ class DemoSummary:
     schools: int
     children: int
     parents: int
+    cases: int = 0
+    records: int = 0
+
+
+# controller slug -> (service, owning team, allocated workers) for demo cases; by the child's school's LA
+CASEWORK = {
+    "wigan": [
+        ("engagement-centres", "engagement-centres", ["wigan-caseworker"]),
+        ("targeted-education-support", "tess", ["wigan-tess-caseworker"]),
+    ],
+    "dudley": [("education-support", "education-support-service", ["dudley-caseworker", "dudley-caseworker2"])],
+    "werneth-school": [("sen-safeguarding", "safeguarding", ["werneth-school-dsl"])],
+}
+_EVENTS = [
+    ("Referral received from school", "The school referred the family after a fall in attendance this term."),
+    ("Home visit", "Visited the family at home; the parent was welcoming and agreed a plan."),
+    ("Meeting with school staff", "Met the head of year and attendance officer to review progress."),
+    ("Telephone call with parent", "Parent called to say the child has been unwell this week."),
+    ("Attendance review", "Attendance has risen since the last review; plan continues."),
+]
+_DEMO_KINDS = ["file_note", "contact", "meeting_note"]
+_SENSITIVE = [
+    ("Medical needs", "Has asthma; carries an inhaler. School nurse aware."),
+    ("Health information from GP", "GP letter confirms anxiety; referral to CAMHS made."),
+]
 
 
 def _controllers_and_teams() -> dict[str, Controller]:
@@ -271,6 +297,121 @@ def _replace_demo_people(people: list[Person]) -> None:
     )
 
 
+def _clear_demo_casework() -> None:
+    """Remove the casework of earlier demo runs, so a run rebuilds it from its seed alone."""
+    from tutela.casework.models import Case, CaseFlag
+    from tutela.consent.models import Consent
+    from tutela.records.models import Document, Record
+
+    demo = {"subject__la_reference__startswith": "DEMO-"}
+    Consent.objects.filter(**demo).delete()
+    Document.objects.filter(record__subject__la_reference__startswith="DEMO-").delete()
+    Record.objects.filter(**demo).delete()
+    CaseFlag.objects.filter(case__reference__startswith="DEMO-").delete()
+    Case.objects.filter(reference__startswith="DEMO-").delete()
+
+
+def _purpose_with(service: Any, *, sensitive: bool) -> tuple[str, list[str]] | None:
+    """A purpose of the service and categories it may touch, from the register (never typed in here)."""
+    from tutela.register.api import register
+
+    taxonomy = {category.key: category for category in register().taxonomy.categories}
+    for purpose in service.purposes:
+        if purpose.retired or purpose.lawful_basis == "consent" or "child" not in purpose.data_subjects:
+            continue
+        plain = [key for key in purpose.categories if not taxonomy[key].special and not taxonomy[key].criminal]
+        special = [key for key in purpose.categories if taxonomy[key].special]
+        if sensitive and special and purpose.special_condition is not None:
+            return purpose.key, special[:1]
+        if not sensitive and len(plain) >= 2:
+            return purpose.key, plain[:2]
+    return None
+
+
+def _casework(rng: random.Random, controllers: dict[str, Controller]) -> tuple[int, int]:
+    """A case for most demo children, with records made through the real services (so, the gate)."""
+    from tutela.casework.models import Case
+    from tutela.consent.services import consent_give
+    from tutela.people.models import Relationship as Rel
+    from tutela.records.models import Record
+    from tutela.records.services import record_create
+    from tutela.register.api import register
+
+    users = {
+        user.username: user
+        for user in User.objects.filter(
+            username__in=[name for options in CASEWORK.values() for _s, _t, names in options for name in names]
+        )
+    }
+    la_of_school = {slug: la for slug, _n, _k, la, _t in CONTROLLERS}
+    controller_by_la = {la: slug for slug, la in la_of_school.items()}
+    today = timezone.localdate()
+    cases = records = 0
+    children = (
+        Person.objects.filter(la_reference__startswith="DEMO-C").select_related("school").order_by("la_reference")
+    )
+    for index, child in enumerate(children):
+        if child.school is None or rng.random() < 0.25:  # not every child has a case
+            continue
+        slug = controller_by_la[child.school.la_code]
+        service_key, team_slug, workers = CASEWORK[slug][index % len(CASEWORK[slug])]
+        controller = controllers[slug]
+        worker = users[workers[index % len(workers)]]
+        opened = today - timedelta(days=rng.randint(20, 400))
+        case = Case.objects.create(
+            reference=f"DEMO-{service_key[:3].upper()}-{index + 1:05d}",
+            controller=controller,
+            service=service_key,
+            child=child,
+            owning_team=Team.objects.get(controller=controller, slug=team_slug),
+            allocated_worker=worker,
+            opened_at=timezone.make_aware(datetime.combine(opened, time(9, 30))),
+            opened_by=worker,
+        )
+        cases += 1
+        service = register().service(slug, service_key)
+        parent = Rel.objects.filter(child=child, parental_responsibility=True).select_related("person").first()
+        for consent_purpose in register().consent_purposes(slug, service_key)[:1]:
+            if (
+                parent is not None
+                and consent_purpose.consent
+                and consent_purpose.consent.young_person_decides_from_age is None
+            ):
+                consent_give(
+                    actor=worker,
+                    subject=child,
+                    given_by=parent.person,
+                    controller=controller,
+                    service=service_key,
+                    purpose=consent_purpose.key,
+                    form_reference=f"DEMO-FORM-{index + 1}",
+                    given_on=opened,
+                )
+        for number in range(rng.randint(2, 5)):
+            sensitive = number == 0 and rng.random() < 0.4
+            chosen = _purpose_with(service, sensitive=sensitive) or _purpose_with(service, sensitive=False)
+            if chosen is None:
+                continue
+            purpose, categories = chosen
+            title, body = rng.choice(_SENSITIVE if sensitive else _EVENTS)
+            record_create(
+                actor=worker,
+                subject=child,
+                controller=controller,
+                service=service_key,
+                purpose=purpose,
+                categories=categories,
+                kind=rng.choice(_DEMO_KINDS),
+                title=title,
+                body=body,
+                occurred_on=min(today, opened + timedelta(days=7 * number + 1)),
+                source=rng.choice([Record.Source.OFFICER, Record.Source.SCHOOL, Record.Source.PARENT]),
+                case=case,
+            )
+            records += 1
+    return cases, records
+
+
 def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None] = lambda done: None) -> DemoSummary:
     """Create or refresh the demo world for this seed and size, all in one transaction."""
     rng = random.Random(seed)
@@ -280,12 +421,21 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
         controllers = _controllers_and_teams()
         schools = _schools(rng)
         users = _users(controllers, schools, fake)
+        _clear_demo_casework()
         child_count, parent_count = _families(rng, fake, schools, children, progress)
+        case_count, record_count = _casework(rng, controllers)
         audit_record(
             actor=None,
             action="demo_data_load",
             reason="synthetic demo data",
-            detail={"seed": seed, "children": child_count, "parents": parent_count},
+            detail={"seed": seed, "children": child_count, "parents": parent_count, "cases": case_count},
         )
     school_count = sum(len(found) for found in schools.values())
-    return DemoSummary(users=users, schools=school_count, children=child_count, parents=parent_count)
+    return DemoSummary(
+        users=users,
+        schools=school_count,
+        children=child_count,
+        parents=parent_count,
+        cases=case_count,
+        records=record_count,
+    )

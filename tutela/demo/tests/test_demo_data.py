@@ -6,9 +6,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tutela.casework.models import Case
 from tutela.governance.models import User
 from tutela.lib.identifiers import upn_problem
 from tutela.people.models import Person, Relationship, School
+from tutela.records.models import Record
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +28,8 @@ def _snapshot() -> dict[str, list[tuple[object, ...]]]:
             )
         ),
         "schools": list(School.objects.order_by("urn").values_list("urn", "name", "la_code", "phase")),
+        "cases": list(Case.objects.order_by("reference").values_list("reference", "service", "child__la_reference")),
+        "records": sorted(Record.objects.values_list("subject__la_reference", "title", "purpose", "encrypted")),
         "users": list(
             User.objects.order_by("username").values_list("username", "first_name", "controller__slug", "roles__code")
         ),
@@ -50,6 +54,9 @@ def test_the_same_seed_and_size_give_the_same_state_whatever_ran_before():
     _run("--seed", "8", "--children", "30")
     _run("--seed", "7", "--children", "12")
     after_other_runs = _snapshot()
+    from tutela.demo.services import _clear_demo_casework
+
+    _clear_demo_casework()
     Person.objects.all().delete()
     _run("--seed", "7", "--children", "12")
     assert _snapshot() == after_other_runs
@@ -95,3 +102,14 @@ def test_demo_data_uses_no_real_identifiers():
 def test_rejects_a_negative_size():
     with pytest.raises(CommandError, match="--children must be between 0 and 100000"):
         _run("--children", "-1")
+
+
+def test_demo_casework_goes_through_the_gate_and_encrypts_health_notes():
+    from tutela.audit.models import AuditEntry
+
+    _run("--children", "40")
+    assert Case.objects.exists()
+    assert AuditEntry.objects.filter(action="record_created").count() == Record.objects.count()
+    sensitive = Record.objects.filter(encrypted=True)
+    assert sensitive.exists()
+    assert not sensitive.exclude(body="").exists()

@@ -30,7 +30,8 @@ class Command(BaseCommand):
         except ValueError as problem:
             raise CommandError(str(problem)) from problem
         self.stdout.write(
-            f"Demo world ready: {summary.schools} schools, {summary.children} children, {summary.parents} parents."
+            f"Demo world ready: {summary.schools} schools, {summary.children} children, {summary.parents} parents, "
+            f"{summary.cases} cases, {summary.records} records."
         )
         self.stdout.write(f"\nDemo users (every password is {DEMO_PASSWORD}):")
         width = max(len(user.username) for user in summary.users)
