@@ -37,6 +37,8 @@ class Action(StrEnum):
     DISPOSE = "dispose"
 
 
+NO_NEED_TO_KNOW = "no need to know: not allocated, not in the owning team, no service-wide role"
+
 # A person's kind, as the register names data subjects.
 SUBJECT_KEYS = {
     Person.Kind.CHILD: "child",
@@ -46,7 +48,7 @@ SUBJECT_KEYS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Touch:
     """What is about to be touched: whose data, which categories, for which registered purpose."""
 
@@ -63,8 +65,23 @@ class Touch:
     object_type: str = ""
     object_id: str = ""
 
+    def decision_key(self) -> tuple[object, ...]:
+        """Everything a decision depends on (not which object it is)."""
+        return (
+            self.subject.pk,
+            self.controller,
+            self.service,
+            self.purpose,
+            self.categories,
+            self.case_id,
+            self.case_team_id,
+            self.case_worker_id,
+            self.record_restricted,
+            self.source_school_id,
+        )
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     allowed: bool
     reasons: tuple[str, ...]
@@ -92,12 +109,17 @@ class SubjectContext:
     upheld_objections: set[tuple[str, str, str]]
 
 
-def actor_context(actor: User, subject_ids: Iterable[int], now: datetime) -> ActorContext:
-    roles = list(actor.roles.values_list("reads_records", "service_wide_reach"))
-    teams = list(actor.teams.values_list("id", "service"))
+def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -> dict[int, str]:
+    """The actor's grants in force now, by subject."""
     grants = BreakGlassGrant.objects.filter(
         actor=actor, subject_id__in=list(subject_ids), granted_at__lte=now, expires_at__gt=now
     ).values_list("subject_id", "reason")
+    return dict(grants)
+
+
+def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, with_grants: bool = True) -> ActorContext:
+    roles = list(actor.roles.values_list("reads_records", "service_wide_reach"))
+    teams = list(actor.teams.values_list("id", "service"))
     return ActorContext(
         user=actor,
         controller=actor.controller.slug if actor.controller is not None else None,
@@ -106,7 +128,7 @@ def actor_context(actor: User, subject_ids: Iterable[int], now: datetime) -> Act
         team_ids={team_id for team_id, _service in teams},
         team_services={service for _team_id, service in teams if service},
         school_id=actor.school_id,
-        break_glass=dict(grants),
+        break_glass=break_glass_grants(actor, subject_ids, now) if with_grants else {},
     )
 
 
@@ -115,15 +137,12 @@ def subject_contexts(subject_ids: Iterable[int]) -> dict[int, SubjectContext]:
 
     ids = list(set(subject_ids))
     contexts = {subject_id: SubjectContext(set(), set()) for subject_id in ids}
-    consents = Consent.objects.filter(subject_id__in=ids, withdrawn_on__isnull=True)
-    for subject_id, controller, service, purpose in consents.values_list(
-        "subject_id", "controller__slug", "service", "purpose"
-    ):
+    columns = ("subject_id", "controller__slug", "service", "purpose")
+    consents = Consent.objects.filter(subject_id__in=ids, withdrawn_on__isnull=True).order_by().values_list(*columns)
+    for subject_id, controller, service, purpose in consents:
         contexts[subject_id].live_consents.add((controller, service, purpose))
-    objections = Objection.objects.filter(subject_id__in=ids, status=Objection.Status.UPHELD)
-    for subject_id, controller, service, purpose in objections.values_list(
-        "subject_id", "controller__slug", "service", "purpose"
-    ):
+    objections = Objection.objects.filter(subject_id__in=ids, status=Objection.Status.UPHELD).order_by()
+    for subject_id, controller, service, purpose in objections.values_list(*columns):
         contexts[subject_id].upheld_objections.add((controller, service, purpose))
     return contexts
 
@@ -201,7 +220,7 @@ def check(
     grant = actor.break_glass.get(touch.subject.pk)
     if grant is not None:
         return Decision(True, (f"break-glass: {grant}",), "break-glass")
-    return Decision(False, ("no need to know: not allocated, not in the owning team, no service-wide role",))
+    return Decision(False, (NO_NEED_TO_KNOW,))
 
 
 def decide(*, actor: User, action: Action, touch: Touch) -> Decision:
@@ -210,30 +229,65 @@ def decide(*, actor: User, action: Action, touch: Touch) -> Decision:
 
 
 def decide_many(*, actor: User, action: Action, touches: Sequence[Touch], summary: str = "") -> list[Decision]:
-    """Decide many touches with one set of context queries.
+    """Decide many touches with one set of context queries and one audit entry."""
+    groups: dict[tuple[object, ...], tuple[Touch, list[str]]] = {}
+    for touch in touches:
+        groups.setdefault(touch.decision_key(), (touch, []))[1].append(touch.object_id)
+    decided = decide_groups(
+        actor=actor, action=action, groups=list(groups.values()), summary=summary, single=len(touches) == 1
+    )
+    by_key = {key: decision for key, decision in zip(groups, decided, strict=True)}
+    return [by_key[touch.decision_key()] for touch in touches]
 
-    One touch is audited as one entry; a batch (a page of records) as one entry whose detail lists
-    every object with its outcome and the reasons for each denial.
+
+def decide_groups(
+    *,
+    actor: User,
+    action: Action,
+    groups: Sequence[tuple[Touch, Sequence[str]]],
+    summary: str = "",
+    single: bool = False,
+) -> list[Decision]:
+    """Decide once for each group of objects that share everything a decision depends on.
+
+    A page of records on one case under one purpose is one group: one check, however many
+    records. One touch is audited as one entry; a batch as one entry listing every object id
+    with its outcome, and the reasons for each denial.
     """
-    if not touches:
+    if not groups:
         return []
     now = timezone.now()
-    subject_ids = {touch.subject.pk for touch in touches}
-    actor_ctx = actor_context(actor, subject_ids, now)
+    subject_ids = {touch.subject.pk for touch, _ids in groups}
+    actor_ctx = actor_context(actor, subject_ids, now, with_grants=False)
     subjects = subject_contexts(subject_ids)
     registers = register()
-    decisions = [
-        check(touch, action, actor=actor_ctx, subject=subjects[touch.subject.pk], registers=registers)
-        for touch in touches
-    ]
-    _audit(actor, action, touches, decisions, summary)
+
+    def decide_one(touch: Touch) -> Decision:
+        return check(touch, action, actor=actor_ctx, subject=subjects[touch.subject.pk], registers=registers)
+
+    decisions = [decide_one(touch) for touch, _ids in groups]
+    if any(decision.reasons == (NO_NEED_TO_KNOW,) for decision in decisions):
+        # Only now look for break-glass grants: most pages never need the query.
+        actor_ctx.break_glass = break_glass_grants(actor, subject_ids, now)
+        if actor_ctx.break_glass:
+            decisions = [
+                decide_one(touch) if decision.reasons == (NO_NEED_TO_KNOW,) else decision
+                for (touch, _ids), decision in zip(groups, decisions, strict=True)
+            ]
+    _audit(actor, action, groups, decisions, summary, single)
     return decisions
 
 
-def _audit(actor: User, action: Action, touches: Sequence[Touch], decisions: list[Decision], summary: str) -> None:
-    first = touches[0]
-    denied = [d for d in decisions if not d.allowed]
-    if len(touches) == 1:
+def _audit(
+    actor: User,
+    action: Action,
+    groups: Sequence[tuple[Touch, Sequence[str]]],
+    decisions: list[Decision],
+    summary: str,
+    single: bool,
+) -> None:
+    first = groups[0][0]
+    if single:
         audit_record(
             actor=actor,
             action=str(action),
@@ -241,27 +295,27 @@ def _audit(actor: User, action: Action, touches: Sequence[Touch], decisions: lis
             object_id=first.object_id,
             subject_id=first.subject.pk,
             purpose=f"{first.controller}/{first.service}/{first.purpose}",
-            decision="denied" if denied else "allowed",
+            decision="allowed" if decisions[0].allowed else "denied",
             reason="; ".join(decisions[0].reasons),
             detail={"categories": list(first.categories), "via": decisions[0].via},
         )
         return
-    subject_ids = sorted({touch.subject.pk for touch in touches})
+    allowed = [oid for (_t, ids), d in zip(groups, decisions, strict=True) if d.allowed for oid in ids]
+    denied = [
+        {"ids": list(ids), "purpose": touch.purpose, "reasons": list(decision.reasons)}
+        for (touch, ids), decision in zip(groups, decisions, strict=True)
+        if not decision.allowed
+    ]
+    subject_ids = sorted({touch.subject.pk for touch, _ids in groups})
+    purposes = {touch.purpose for touch, _ids in groups}
+    denied_count = sum(len(group["ids"]) for group in denied)
     audit_record(
         actor=actor,
         action=str(action),
         object_type=summary or first.object_type,
         subject_id=subject_ids[0] if len(subject_ids) == 1 else "",
-        purpose="several"
-        if len({t.purpose for t in touches}) > 1
-        else f"{first.controller}/{first.service}/{first.purpose}",
-        decision="denied" if len(denied) == len(decisions) else "allowed",
-        reason=f"{len(decisions) - len(denied)} allowed, {len(denied)} denied",
-        detail={
-            "objects": [
-                {"id": t.object_id, "purpose": t.purpose, "allowed": d.allowed, "reasons": list(d.reasons)}
-                for t, d in zip(touches, decisions, strict=True)
-            ],
-            "subjects": subject_ids,
-        },
+        purpose="several" if len(purposes) > 1 else f"{first.controller}/{first.service}/{first.purpose}",
+        decision="denied" if not allowed else "allowed",
+        reason=f"{len(allowed)} allowed, {denied_count} denied",
+        detail={"allowed": allowed, "denied": denied, "subjects": subject_ids},
     )
