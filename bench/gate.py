@@ -96,7 +96,7 @@ def _bare_page(person_id: int) -> Any:
     from tutela.consent.models import Consent
     from tutela.people.models import Person, Relationship
     from tutela.records.models import Record
-    from tutela.records.selectors import PersonPage, RecordRow
+    from tutela.records.selectors import ConsentRow, PersonPage, RecordRow
 
     person = Person.objects.select_related("school").get(pk=person_id)
     records = (
@@ -116,8 +116,9 @@ def _bare_page(person_id: int) -> Any:
         person=person,
         records=rows,
         relationships=relationships,
-        consents=list(Consent.objects.filter(subject=person).select_related("given_by")),
+        consents=[ConsentRow(c, c.purpose, c.service) for c in Consent.objects.filter(subject=person)],
         cases=list(Case.objects.filter(child=person).select_related("controller", "owning_team")),
+        service_names={},
     )
 
 

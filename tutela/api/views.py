@@ -93,13 +93,13 @@ class PersonView(APIView):
             body["records"] = RecordRowSerializer(page.records, many=True).data
             body["consents"] = [
                 {
-                    "id": c.pk,
-                    "service": c.service,
-                    "purpose": c.purpose,
-                    "given_on": c.given_on,
-                    "withdrawn_on": c.withdrawn_on,
+                    "id": row.consent.pk,
+                    "service": row.consent.service,
+                    "purpose": row.consent.purpose,
+                    "given_on": row.consent.given_on,
+                    "withdrawn_on": row.consent.withdrawn_on,
                 }
-                for c in page.consents
+                for row in page.consents
             ]
             return Response(body)
 

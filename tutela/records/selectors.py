@@ -20,6 +20,7 @@ from tutela.people.models import Person, Relationship
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Record
 from tutela.records.services import record_touch
+from tutela.register.api import register
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +117,36 @@ def record_read(*, actor: User, record_id: int) -> RecordView:
 
 
 @dataclass(frozen=True)
+class ConsentRow:
+    consent: Consent
+    purpose: str
+    service: str
+
+
+@dataclass(frozen=True)
 class PersonPage:
     person: Person
     records: list[RecordRow]
     relationships: list[Relationship]
-    consents: list[Consent]
+    consents: list[ConsentRow]
     cases: list[Case]
+    service_names: dict[str, str]
+
+
+def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """Service and purpose names from the register, so pages never show register keys."""
+    registers = register()
+    services: dict[str, str] = {}
+    purposes: dict[tuple[str, str], str] = {}
+    for key in controllers:
+        try:
+            found = registers.controller(key)
+        except LookupError:
+            continue
+        for service in found.services:
+            services[service.key] = service.name
+            purposes.update({(service.key, purpose.key): purpose.description for purpose in service.purposes})
+    return services, purposes
 
 
 def case_touch(case: Case, person: Person) -> Touch:
@@ -171,8 +196,24 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         Relationship.objects.filter(child=person).select_related("person")
         | Relationship.objects.filter(person=person).select_related("child")
     )
-    consents = list(Consent.objects.filter(subject=person).select_related("given_by"))
-    return PersonPage(person=person, records=rows, relationships=relationships, consents=consents, cases=cases)
+    consents = list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))
+    services, purposes = _names({case.controller.slug for case in cases} | {c.controller.slug for c in consents})
+    consent_rows = [
+        ConsentRow(
+            consent,
+            purposes.get((consent.service, consent.purpose), consent.purpose),
+            services.get(consent.service, consent.service),
+        )
+        for consent in consents
+    ]
+    return PersonPage(
+        person=person,
+        records=rows,
+        relationships=relationships,
+        consents=consent_rows,
+        cases=cases,
+        service_names=services,
+    )
 
 
 def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[Person]:
