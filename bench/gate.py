@@ -96,7 +96,7 @@ def _bare_page(person_id: int) -> Any:
     from tutela.consent.models import Consent
     from tutela.people.models import Person, Relationship
     from tutela.records.models import Record
-    from tutela.records.selectors import ConsentRow, PersonPage, RecordRow
+    from tutela.records.selectors import ConsentRow, PersonPage, RecordRow, _names
 
     person = Person.objects.select_related("school").get(pk=person_id)
     records = (
@@ -112,13 +112,19 @@ def _bare_page(person_id: int) -> Any:
         Relationship.objects.filter(child=person).select_related("person")
         | Relationship.objects.filter(person=person).select_related("child")
     )
+    cases = list(Case.objects.filter(child=person).select_related("controller", "owning_team"))
+    consents = list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))
+    services, purposes = _names({case.controller.slug for case in cases} | {c.controller.slug for c in consents})
     return PersonPage(
         person=person,
         records=rows,
         relationships=relationships,
-        consents=[ConsentRow(c, c.purpose, c.service) for c in Consent.objects.filter(subject=person)],
-        cases=list(Case.objects.filter(child=person).select_related("controller", "owning_team")),
-        service_names={},
+        consents=[
+            ConsentRow(c, purposes.get((c.service, c.purpose), c.purpose), services.get(c.service, c.service))
+            for c in consents
+        ],
+        cases=cases,
+        service_names=services,
     )
 
 

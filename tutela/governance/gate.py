@@ -118,8 +118,14 @@ def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -
 
 
 def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, with_grants: bool = True) -> ActorContext:
-    roles = list(actor.roles.values_list("reads_records", "service_wide_reach"))
-    teams = list(actor.teams.values_list("id", "service"))
+    # Roles and teams in one query: a user holds a few of each, so the cross product is tiny.
+    rows = list(
+        User.objects.filter(pk=actor.pk).values_list(
+            "roles__reads_records", "roles__service_wide_reach", "teams__id", "teams__service"
+        )
+    )
+    roles = {(reads, wide) for reads, wide, _team, _service in rows if reads is not None}
+    teams = {(team_id, service) for _reads, _wide, team_id, service in rows if team_id is not None}
     return ActorContext(
         user=actor,
         controller=actor.controller.slug if actor.controller is not None else None,
