@@ -34,7 +34,7 @@ from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
 from tutela.records.models import Record
 from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
-from tutela.records.services import record_create
+from tutela.records.services import record_add_to_case
 
 
 def _actor(request: Request) -> User:
@@ -116,11 +116,9 @@ class RecordsView(APIView):
         def create() -> Response:
             actor = _actor(request)
             case = case_for_actor(actor=actor, case_id=data["case"])
-            record = record_create(
+            record = record_add_to_case(
                 actor=actor,
-                subject=case.child,
-                controller=case.controller,
-                service=case.service,
+                case=case,
                 purpose=data["purpose"],
                 categories=data["categories"],
                 kind=data["kind"],
@@ -128,7 +126,6 @@ class RecordsView(APIView):
                 body=data["body"],
                 occurred_on=data["occurred_on"],
                 source=data["source"],
-                case=case,
             )
             return Response({"id": record.pk, "encrypted": record.encrypted}, status=status.HTTP_201_CREATED)
 

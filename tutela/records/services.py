@@ -208,3 +208,34 @@ def subject_key_destroy(*, actor: User, person: Person, rationale: str) -> bool:
         detail={"key_existed": destroyed},
     )
     return destroyed
+
+
+def record_add_to_case(
+    *,
+    actor: User,
+    case: Case,
+    purpose: str,
+    categories: list[str],
+    kind: str,
+    title: str,
+    body: str,
+    occurred_on: date,
+    source: str,
+    upload: Upload | None = None,
+) -> Record:
+    """A record about the case's child, in the case's controller and service."""
+    return record_create(
+        actor=actor,
+        subject=case.child,
+        controller=case.controller,
+        service=case.service,
+        purpose=purpose,
+        categories=categories,
+        kind=kind,
+        title=title,
+        body=body,
+        occurred_on=occurred_on,
+        source=source,
+        case=case,
+        upload=upload,
+    )

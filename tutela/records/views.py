@@ -16,7 +16,7 @@ from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
 from tutela.records.forms import BreakGlassForm, PersonForm, RecordForm, ReviewForm
 from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
-from tutela.records.services import Upload, record_create
+from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
 
 
@@ -136,11 +136,9 @@ def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
         data = form.cleaned_data
         upload = data["upload"]
         try:
-            record = record_create(
+            record = record_add_to_case(
                 actor=actor,
-                subject=case.child,
-                controller=case.controller,
-                service=case.service,
+                case=case,
                 purpose=data["purpose"],
                 categories=data["categories"],
                 kind=data["kind"],
@@ -148,7 +146,6 @@ def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
                 body=data["body"],
                 occurred_on=data["occurred_on"],
                 source=data["source"],
-                case=case,
                 upload=Upload(upload.name, upload.content_type or "application/octet-stream", upload.read())
                 if upload
                 else None,
