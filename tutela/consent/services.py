@@ -18,6 +18,7 @@ from tutela.governance.gate import Touch, actor_context, need_to_know
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
+from tutela.records.models import Record
 from tutela.register.api import register
 from tutela.register.schema import LawfulBasis
 
@@ -63,6 +64,7 @@ def consent_give(
     purpose: str,
     form_reference: str,
     given_on: date,
+    evidence: Record | None = None,
 ) -> Consent:
     try:
         entry = register().purpose(controller.slug, service, purpose)
@@ -72,6 +74,8 @@ def consent_give(
         raise InvalidInput({"purpose": f"'{purpose}' does not rest on consent"})
     if given_on > timezone.localdate():
         raise InvalidInput({"given_on": "The date consent was given must be today or in the past"})
+    if evidence is not None and evidence.subject_id != subject.pk:
+        raise InvalidInput({"evidence": "The signed form must be a record about the same person"})
     if not form_reference.strip():
         raise InvalidInput({"form_reference": f"Enter the reference of the {entry.consent.form}"})
     problem = _may_decide(
@@ -88,6 +92,7 @@ def consent_give(
             service=service,
             purpose=purpose,
             form_reference=form_reference.strip(),
+            evidence=evidence,
             given_on=given_on,
             recorded_by=actor,
             recorded_at=timezone.now(),

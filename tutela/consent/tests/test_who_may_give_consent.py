@@ -42,6 +42,44 @@ def test_parent_with_responsibility_may_consent(world, casework):
     assert _give(world, casework, casework.mother).is_live
 
 
+def test_the_signed_form_is_kept_as_evidence(world, casework):
+    from tutela.consent.services import consent_give
+
+    form = casework.records["document"]
+    consent = consent_give(
+        actor=world.users["assigned_caseworker"],
+        subject=casework.child,
+        given_by=casework.mother,
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        purpose="parental-consent",
+        form_reference="EC-PCF-12",
+        given_on=timezone.localdate(),
+        evidence=form,
+    )
+    assert consent.evidence == form
+
+
+def test_evidence_about_someone_else_is_refused(world, casework):
+    from tutela.consent.services import consent_give
+    from tutela.people.tests.factories import PersonFactory
+    from tutela.records.models import Record
+
+    stranger_form = Record(subject=PersonFactory())
+    with pytest.raises(InvalidInput, match="same person"):
+        consent_give(
+            actor=world.users["assigned_caseworker"],
+            subject=casework.child,
+            given_by=casework.mother,
+            controller=world.controllers["wigan"],
+            service="engagement-centres",
+            purpose="parental-consent",
+            form_reference="EC-PCF-12",
+            given_on=timezone.localdate(),
+            evidence=stranger_form,
+        )
+
+
 def test_person_without_responsibility_may_not(world, casework):
     step_father = RelationshipFactory(child=casework.child, kind="step_parent", parental_responsibility=False).person
     with pytest.raises(InvalidInput, match="does not hold parental responsibility"):
