@@ -102,6 +102,22 @@ def stores_in_tmp(settings, tmp_path: Path) -> Iterator[Path]:  # type: ignore[n
     yield tmp_path
 
 
+@pytest.fixture
+def register_copy(settings, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    """A private copy of the shipped registers that a test may change; reloaded on every call."""
+    import shutil
+
+    from tutela.register.api import register_cache_clear
+
+    target = tmp_path / "registers"
+    shutil.copytree(Path(settings.REGISTER_DIR), target, ignore=shutil.ignore_patterns("*.md"))
+    settings.REGISTER_DIR = target
+    settings.REGISTER_RECHECK_SECONDS = 0
+    register_cache_clear()
+    yield target
+    register_cache_clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):  # type: ignore[no-untyped-def]
     """Close sessions that live-server request threads left open, so the test database can be dropped."""

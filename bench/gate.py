@@ -97,6 +97,7 @@ def _bare_page(person_id: int) -> Any:
     from tutela.people.models import Person, Relationship
     from tutela.records.models import Record
     from tutela.records.selectors import ConsentRow, PersonPage, RecordRow, _names
+    from tutela.sharing.selectors import recipients_holding
 
     person = Person.objects.select_related("school").get(pk=person_id)
     records = (
@@ -125,6 +126,7 @@ def _bare_page(person_id: int) -> Any:
         ],
         cases=cases,
         service_names=services,
+        shared_with=recipients_holding(person=person),
     )
 
 

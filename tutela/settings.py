@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "tutela.casework",
     "tutela.records",
     "tutela.consent",
+    "tutela.sharing",
     "tutela.register",
     "tutela.web",
     "tutela.api",
@@ -260,4 +261,5 @@ if not (TUTELA_MASTER_KEY or TUTELA_MASTER_KEY_FILE or LAX_MODE):
     )
 BREAK_GLASS_MAX_MINUTES = int(os.environ.get("BREAK_GLASS_MAX_MINUTES", "240"))
 KEYSTORE_PATH = Path(os.environ.get("KEYSTORE_PATH", VAR_DIR / "keystore.sqlite3"))
+DISCLOSURE_PACKAGE_DIR = Path(os.environ.get("DISCLOSURE_PACKAGE_DIR", VAR_DIR / "disclosures"))
 DOCUMENT_STORE_DIR = Path(os.environ.get("DOCUMENT_STORE_DIR", VAR_DIR / "documents"))

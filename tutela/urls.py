@@ -7,6 +7,7 @@ urlpatterns = [
     path("audit/", include("tutela.audit.urls")),
     path("", include("tutela.register.urls")),
     path("", include("tutela.records.urls")),
+    path("sharing/", include("tutela.sharing.urls")),
     path("api/", include("tutela.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ one query, the gate's context in a few, and one audit entry for the whole page.
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +22,9 @@ from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
+
+if TYPE_CHECKING:
+    from tutela.sharing.selectors import Holder
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +135,7 @@ class PersonPage:
     consents: list[ConsentRow]
     cases: list[Case]
     service_names: dict[str, str]
+    shared_with: list["Holder"]
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -206,6 +211,9 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         )
         for consent in consents
     ]
+    # The person page gathers every part's view of the person, sharing included.
+    from tutela.sharing.selectors import recipients_holding
+
     return PersonPage(
         person=person,
         records=rows,
@@ -213,6 +221,7 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         consents=consent_rows,
         cases=cases,
         service_names=services,
+        shared_with=recipients_holding(person=person),
     )
 
 

@@ -25,7 +25,9 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("People", "records:people", reads_records=True),
     NavItem("Register", "register:index", permission="register.browse_register"),
     NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
+    NavItem("Agreements", "sharing:agreements", permission="register.browse_register"),
     NavItem("Break-glass reviews", "records:break_glass_queue", permission="governance.review_break_glass"),
+    NavItem("Sharing reviews", "sharing:reviews", permission="governance.review_break_glass"),
     NavItem("Administration", "admin:index", staff_only=True),
 )
 

@@ -1,0 +1,41 @@
+"""What each category means as a column of a disclosure: the one mapping from people's fields to the taxonomy."""
+
+from collections.abc import Callable
+
+from tutela.people.models import Person, Relationship
+
+Extractor = Callable[[Person, list[Person]], str]
+
+
+def _join(values: list[str]) -> str:
+    return "; ".join(value for value in values if value)
+
+
+# category key -> (column name, how to read it from the child and the parents with responsibility)
+COLUMNS: dict[str, tuple[str, Extractor]] = {
+    "child.identity.name": ("pupil_name", lambda child, parents: child.full_name),
+    "child.identity.date-of-birth": (
+        "pupil_date_of_birth",
+        lambda child, parents: child.date_of_birth.isoformat() if child.date_of_birth else "",
+    ),
+    "child.identity.gender": ("pupil_gender", lambda child, parents: child.get_gender_display()),
+    "child.identity.upn": ("pupil_upn", lambda child, parents: child.upn or ""),
+    "child.contact.address": ("pupil_address", lambda child, parents: child.address),
+    "child.contact.phone": ("pupil_phone", lambda child, parents: child.phone),
+    "child.contact.email": ("pupil_email", lambda child, parents: child.email),
+    "family.identity.name": ("parent_names", lambda child, parents: _join([p.full_name for p in parents])),
+    "family.contact.address": ("parent_addresses", lambda child, parents: _join([p.address for p in parents])),
+    "family.contact.phone": ("parent_phones", lambda child, parents: _join([p.phone for p in parents])),
+    "family.contact.email": ("parent_emails", lambda child, parents: _join([p.email for p in parents])),
+}
+
+
+def parents_with_responsibility(child: Person) -> list[Person]:
+    links = Relationship.objects.filter(child=child, parental_responsibility=True).select_related("person")
+    return [link.person for link in links]
+
+
+def payload_row(child: Person, categories: list[str]) -> dict[str, str]:
+    """The columns for these categories; categories without a person field add no column here."""
+    parents = parents_with_responsibility(child)
+    return {COLUMNS[key][0]: COLUMNS[key][1](child, parents) for key in categories if key in COLUMNS}

@@ -1,0 +1,89 @@
+"""Who holds a person's data, the DPO's queue of sharing without consent, and the agreements."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.db.models import QuerySet
+
+from tutela.people.models import Person
+from tutela.register.api import register
+from tutela.sharing.models import Disclosure, DisclosureLogEntry
+
+
+@dataclass(frozen=True)
+class Holder:
+    recipient: str
+    recipient_name: str
+    categories: list[str]
+    last_sent: datetime
+    times: int
+
+
+def recipients_holding(*, person: Person) -> list[Holder]:
+    """Every recipient that has received data about this person, with all the categories they hold.
+
+    For notifying recipients of rectification, restriction and erasure (Art 19), and for the SAR.
+    """
+    holders: dict[str, Holder] = {}
+    for entry in DisclosureLogEntry.objects.filter(subject=person).order_by("sent_at"):
+        previous = holders.get(entry.recipient)
+        categories = list(dict.fromkeys([*(previous.categories if previous else []), *entry.categories]))
+        holders[entry.recipient] = Holder(
+            entry.recipient, entry.recipient_name, categories, entry.sent_at, (previous.times if previous else 0) + 1
+        )
+    return sorted(holders.values(), key=lambda holder: holder.recipient_name)
+
+
+def disclosures_without_consent_to_review() -> QuerySet[Disclosure]:
+    """Sharing without consent on safeguarding grounds, waiting for the DPO's review."""
+    return Disclosure.objects.exclude(without_consent_justification="").filter(dpo_reviewed_at__isnull=True)
+
+
+@dataclass(frozen=True)
+class AgreementRow:
+    controller: str
+    service: str
+    recipient: str
+    reference: str
+    review_date: date
+    expired: bool
+    categories: list[str]
+    transfer_method: str
+
+
+def agreements_index(*, today: date) -> list[AgreementRow]:
+    """Every information-sharing agreement in the register, soonest review first."""
+    rows = []
+    for found in register().registers.values():
+        for service in found.services:
+            for recipient in service.recipients:
+                if recipient.agreement is None or recipient.retired:
+                    continue
+                agreement = recipient.agreement
+                rows.append(
+                    AgreementRow(
+                        found.controller.name,
+                        service.name,
+                        recipient.name,
+                        agreement.reference,
+                        agreement.review_date,
+                        agreement.review_date < today,
+                        list(agreement.categories_allowed),
+                        agreement.transfer_method,
+                    )
+                )
+    return sorted(rows, key=lambda row: (row.review_date, row.controller, row.recipient))
+
+
+def disclosure_for_review(*, disclosure_id: int) -> Disclosure:
+    """A disclosure made without consent, for the DPO (who may review every such disclosure)."""
+    from django.http import Http404
+
+    try:
+        return (
+            Disclosure.objects.exclude(without_consent_justification="")
+            .select_related("proposed_by")
+            .get(pk=disclosure_id)
+        )
+    except Disclosure.DoesNotExist:
+        raise Http404("No such disclosure to review") from None
