@@ -63,6 +63,39 @@ def audit_record(
         return AuditEntry.objects.create(**fields, prev_hash=prev_hash, hash=chain_hash(prev_hash, fields))
 
 
+def audit_record_many(*, actor: User | None, entries: list[dict[str, Any]]) -> int:
+    """Append many entries under one lock, in order (bulk imports): each still chains to the one before."""
+    if not entries:
+        return 0
+    with transaction.atomic():
+        _lock_chain()
+        head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
+        seq, prev_hash = (head[0], head[1]) if head else (0, GENESIS_HASH)
+        now = timezone.now()
+        rows = []
+        for entry in entries:
+            seq += 1
+            fields: dict[str, Any] = {
+                "seq": seq,
+                "at": now,
+                "actor_id": actor.pk if actor else None,
+                "actor_label": actor.get_username() if actor else "system",
+                "action": entry["action"],
+                "object_type": entry.get("object_type", ""),
+                "object_id": str(entry.get("object_id", "")),
+                "subject_id": str(entry.get("subject_id", "")),
+                "purpose": entry.get("purpose", ""),
+                "decision": AuditEntry.Decision.ALLOWED,
+                "reason": entry.get("reason", ""),
+                "detail": entry.get("detail", {}),
+            }
+            current = chain_hash(prev_hash, fields)
+            rows.append(AuditEntry(**fields, prev_hash=prev_hash, hash=current))
+            prev_hash = current
+        AuditEntry.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
+
+
 class AuditChainBroken(Exception):
     """The chain failed verification, so no checkpoint may vouch for it."""
 

@@ -176,3 +176,20 @@ class CourtOrder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} made {self.made_on:%d %B %Y}"
+
+
+class Enrolment(models.Model):
+    """A pupil on a school's roll from one date, until they leave."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="enrolments")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="enrolments")
+    enrolled_on = models.DateField()
+    left_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "school", "enrolled_on"], name="enrolment_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.school} from {self.enrolled_on}"
