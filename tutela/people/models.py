@@ -56,7 +56,7 @@ class Person(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     la_reference = models.CharField(
-        "LA reference", max_length=20, unique=True, help_text="The local authority's own reference for the person."
+        "LA reference", max_length=40, unique=True, help_text="The local authority's own reference for the person."
     )
     given_name = models.CharField(max_length=100)
     family_name = models.CharField(max_length=100)

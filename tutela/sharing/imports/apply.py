@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from tutela.audit.services import audit_record_many
 from tutela.governance.models import Team, User
+from tutela.lib.bulk import bulk_insert
 from tutela.people.models import Enrolment, Person, Relationship, School
 from tutela.sharing.imports.rows import ContactRow, PupilRow, contact_problems, pupil_problems
 
 T = TypeVar("T")
-_CHUNK = 900  # under SQLite's limit on query parameters
 
 
 class ImportInvalid(Exception):
@@ -38,8 +38,10 @@ class ImportResult:
 
 
 def _chunks(items: list[T]) -> Iterator[list[T]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
+    # Older SQLite builds allow 999 query parameters; PostgreSQL allows 65,535.
+    size = 20_000 if connection.vendor == "postgresql" else 900
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def validate(pupils: list[PupilRow], today: date) -> list[str]:
@@ -56,7 +58,14 @@ def _contact_reference(upn: str, contact: ContactRow) -> str:
     return "SCH-C-" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
-_PUPIL_FIELDS = ("given_name", "family_name", "date_of_birth", "gender", "address", "school_id")
+_PUPIL_FIELDS = (
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "gender",
+    "address",
+    "school_id",
+)  # compared on re-import
 _CONTACT_FIELDS = ("given_name", "family_name", "address", "phone", "email")
 
 
@@ -74,26 +83,59 @@ def _by_upn(upns: list[str]) -> dict[str, Person]:
     return found
 
 
+_PERSON_COLUMNS = (
+    "kind",
+    "la_reference",
+    "given_name",
+    "family_name",
+    "date_of_birth",
+    "gender",
+    "upn",
+    "school_id",
+    "address",
+    "phone",
+    "email",
+    "processing_restricted",
+    "restriction_reason",
+    "registered_by_team_id",
+)
+_COLUMN_INDEX = {name: index for index, name in enumerate(_PERSON_COLUMNS)}
+
+Values = tuple[Any, ...]
+
+
 def _upsert(
-    people: list[Person], existing: dict[str, Person], key: Callable[[Person], str], fields: tuple[str, ...]
-) -> tuple[list[Person], list[tuple[Person, list[str]]]]:
-    """Create the new, update the changed; return (created, [(updated, changed fields)])."""
-    created, updated = [], []
-    for person in people:
-        current = existing.get(key(person))
+    people: list[Values], existing: dict[str, Person], key_column: str, fields: tuple[str, ...]
+) -> tuple[list[int], list[tuple[Person, list[str]]], dict[str, int]]:
+    """Insert the new, update the changed. Returns (created ids, [(updated, fields)], id by key)."""
+    key_index = _COLUMN_INDEX[key_column]
+    new, updated, ids = [], [], {}
+    for values in people:
+        current = existing.get(values[key_index])
         if current is None:
-            created.append(person)
+            new.append(values)
             continue
-        changed = [name for name in fields if getattr(current, name) != getattr(person, name)]
+        changed = [name for name in fields if getattr(current, name) != values[_COLUMN_INDEX[name]]]
         if changed:
             for name in changed:
-                setattr(current, name, getattr(person, name))
+                setattr(current, name, values[_COLUMN_INDEX[name]])
             updated.append((current, changed))
-        person.pk = current.pk
-    Person.objects.bulk_create(created, batch_size=2000)
+        ids[values[key_index]] = current.pk
+    bulk_insert(Person, _PERSON_COLUMNS, new)
+    reference_index = _COLUMN_INDEX["la_reference"]
+    created = _ids_by_reference([values[reference_index] for values in new])
+    for values in new:
+        ids[values[key_index]] = created[values[reference_index]]
     if updated:
-        Person.objects.bulk_update([person for person, _ in updated], list(fields), batch_size=2000)
-    return created, updated
+        Person.objects.bulk_update([person for person, _ in updated], list(fields), batch_size=1000)
+    return list(created.values()), updated, ids
+
+
+def _ids_by_reference(references: list[str]) -> dict[str, int]:
+    ids: dict[str, int] = {}
+    for chunk in _chunks(references):
+        ids.update(Person.objects.filter(la_reference__in=chunk).values_list("la_reference", "pk"))
+    return ids
 
 
 def apply_import(
@@ -109,70 +151,66 @@ def apply_import(
     if problems:
         raise ImportInvalid(problems)
     with transaction.atomic():
-        existing = _by_upn([pupil.upn for pupil in pupils])
         children = [
-            Person(
-                kind=Person.Kind.CHILD,
-                la_reference=f"SCH-{pupil.upn}",
-                upn=pupil.upn,
-                given_name=pupil.forename,
-                family_name=pupil.surname,
-                date_of_birth=pupil.date_of_birth,
-                gender=pupil.gender,
-                address=pupil.address,
-                school=school,
-                registered_by_team=team,
+            (
+                Person.Kind.CHILD,
+                f"SCH-{p.upn}",
+                p.forename,
+                p.surname,
+                p.date_of_birth,
+                p.gender,
+                p.upn,
+                school.pk,
+                p.address,
+                "",
+                "",
+                False,
+                "",
+                team.pk,
             )
-            for pupil in pupils
+            for p in pupils
         ]
-        created, updated = _upsert(children, existing, lambda person: person.upn or "", _PUPIL_FIELDS)
+        created, updated, child_ids = _upsert(children, _by_upn([p.upn for p in pupils]), "upn", _PUPIL_FIELDS)
         progress(len(pupils) // 2)
-        child_ids = {pupil.upn: child.pk for pupil, child in zip(pupils, children, strict=True)}
-        Enrolment.objects.bulk_create(
-            [
-                Enrolment(person_id=child_ids[p.upn], school=school, enrolled_on=p.enrolled_on)
-                for p in pupils
-                if p.enrolled_on
-            ],
-            batch_size=2000,
-            ignore_conflicts=True,
-        )
+        new_children = set(created)
+        enrolments = [(child_ids[p.upn], school.pk, p.enrolled_on) for p in pupils if p.enrolled_on]
+        _insert_or_ignore(Enrolment, ("person_id", "school_id", "enrolled_on"), enrolments, new_children)
         contacts, links = [], []
         for pupil in pupils:
             for row in pupil.contacts:
                 reference = _contact_reference(pupil.upn, row)
                 contacts.append(
-                    Person(
-                        kind=Person.Kind.PARENT,
-                        la_reference=reference,
-                        given_name=row.forename,
-                        family_name=row.surname,
-                        address=row.address,
-                        phone=row.phone,
-                        email=row.email,
-                        registered_by_team=team,
+                    (
+                        Person.Kind.PARENT,
+                        reference,
+                        row.forename,
+                        row.surname,
+                        None,
+                        Person.Gender.UNKNOWN,
+                        None,
+                        None,
+                        row.address,
+                        row.phone,
+                        row.email,
+                        False,
+                        "",
+                        team.pk,
                     )
                 )
                 links.append((reference, child_ids[pupil.upn], row))
-        contacts_created, contacts_updated = _upsert(
-            contacts,
-            _by_reference(c.la_reference for c in contacts),
-            lambda person: person.la_reference,
-            _CONTACT_FIELDS,
+        contacts_created, contacts_updated, contact_ids = _upsert(
+            contacts, _by_reference(values[1] for values in contacts), "la_reference", _CONTACT_FIELDS
         )
-        contact_ids = {contact.la_reference: contact.pk for contact in contacts}
-        Relationship.objects.bulk_create(
-            [
-                Relationship(
-                    person_id=contact_ids[reference],
-                    child_id=child_id,
-                    kind=row.relationship,
-                    parental_responsibility=row.parental_responsibility,
-                )
-                for reference, child_id, row in links
-            ],
-            batch_size=2000,
-            ignore_conflicts=True,
+        relationships = [
+            (contact_ids[reference], child_id, row.relationship, row.parental_responsibility)
+            for reference, child_id, row in links
+        ]
+        _insert_or_ignore(
+            Relationship,
+            ("person_id", "child_id", "kind", "parental_responsibility"),
+            relationships,
+            new_children,
+            key=1,
         )
         progress(len(pupils))
         _audit(actor, school, source, created, updated, contacts_created, contacts_updated)
@@ -185,13 +223,29 @@ def apply_import(
     )
 
 
+def _insert_or_ignore(
+    model: type[models.Model],
+    columns: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    new_children: set[int],
+    key: int = 0,
+) -> None:
+    """Rows for new pupils cannot exist yet, so they go in fast; rows for known pupils may exist, so
+    they are inserted one batch at a time, skipping any that do."""
+    fresh = [row for row in rows if row[key] in new_children]
+    known = [row for row in rows if row[key] not in new_children]
+    bulk_insert(model, columns, fresh)
+    objects: list[Any] = [model(**dict(zip(columns, row, strict=True))) for row in known]
+    model._default_manager.bulk_create(objects, batch_size=1000, ignore_conflicts=True)
+
+
 def _audit(
     actor: User,
     school: School,
     source: str,
-    created: list[Person],
+    created: list[int],
     updated: list[tuple[Person, list[str]]],
-    contacts_created: list[Person],
+    contacts_created: list[int],
     contacts_updated: list[tuple[Person, list[str]]],
 ) -> None:
     origin = f"school {school.urn}: {source}"
@@ -202,8 +256,8 @@ def _audit(
             "object_id": school.urn,
             "reason": origin,
             "detail": {
-                "created": [p.pk for p in created],
-                "contacts_created": [p.pk for p in contacts_created],
+                "created": created,
+                "contacts_created": contacts_created,
                 "updated": len(updated) + len(contacts_updated),
             },
         }
