@@ -2,12 +2,16 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
+
+if TYPE_CHECKING:
+    from tutela.governance.models import User
 
 
 @dataclass(frozen=True)
@@ -87,3 +91,39 @@ def disclosure_for_review(*, disclosure_id: int) -> Disclosure:
         )
     except Disclosure.DoesNotExist:
         raise Http404("No such disclosure to review") from None
+
+
+def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:
+    """A disclosure of a service the actor works in (need to know for its people), or a refusal."""
+    from django.utils import timezone
+
+    from tutela.governance.errors import GateDenied
+    from tutela.governance.gate import Decision, Touch, actor_context, need_to_know
+
+    disclosure = Disclosure.objects.select_related("controller", "proposed_by", "decided_by").get(pk=disclosure_id)
+    subjects = list(disclosure.subjects.all())
+    context = actor_context(actor, [s.pk for s in subjects], timezone.now())
+    allowed = all(
+        need_to_know(
+            Touch(
+                subject=s, controller=disclosure.controller.slug, service=disclosure.service, purpose="", categories=()
+            ),
+            context,
+        )
+        or s.pk in context.break_glass
+        for s in subjects
+    )
+    if not allowed:
+        raise GateDenied(Decision(False, ("no need to know the people in this disclosure",)))
+    return disclosure
+
+
+def share_choices(*, controller: str, service: str) -> dict[str, list[tuple[str, str]]]:
+    """Recipients, purposes and categories a worker may choose from, as the register gives them."""
+    found = register().service(controller, service)
+    keys = sorted({key for purpose in found.purposes for key in purpose.categories})
+    return {
+        "recipients": [(r.key, r.name) for r in found.recipients if not r.retired],
+        "purposes": [(p.key, p.description) for p in found.purposes if not p.retired],
+        "categories": [(c.key, c.label) for c in register().categories(keys)],
+    }
