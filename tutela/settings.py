@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "tutela.records",
     "tutela.consent",
     "tutela.sharing",
+    "tutela.attendance",
     "tutela.register",
     "tutela.web",
     "tutela.api",

@@ -13,11 +13,12 @@ from typing import Any, TypeVar
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from tutela.attendance.models import AttendanceSummary
 from tutela.audit.services import audit_record_many
 from tutela.governance.models import Team, User
 from tutela.lib.bulk import bulk_insert
 from tutela.people.models import Enrolment, Person, Relationship, School
-from tutela.sharing.imports.rows import ContactRow, PupilRow, contact_problems, pupil_problems
+from tutela.sharing.imports.rows import ContactRow, PupilRow, attendance_problems, contact_problems, pupil_problems
 
 T = TypeVar("T")
 
@@ -50,6 +51,8 @@ def validate(pupils: list[PupilRow], today: date) -> list[str]:
         problems += pupil_problems(pupil, today)
         for contact in pupil.contacts:
             problems += contact_problems(contact)
+        for year in pupil.attendance:
+            problems += attendance_problems(year)
     return problems
 
 
@@ -212,6 +215,7 @@ def apply_import(
             new_children,
             key=1,
         )
+        _attendance(pupils, child_ids, school, source)
         progress(len(pupils))
         _audit(actor, school, source, created, updated, contacts_created, contacts_updated)
     return ImportResult(
@@ -220,6 +224,30 @@ def apply_import(
         len(pupils) - len(created) - len(updated),
         len(contacts_created),
         len(contacts_updated),
+    )
+
+
+def _attendance(pupils: list[PupilRow], child_ids: dict[str, int], school: School, source: str) -> None:
+    """Yearly summaries replace what the same school reported for the same year before."""
+    summaries = [
+        AttendanceSummary(
+            person_id=child_ids[pupil.upn],
+            school=school,
+            academic_year=year.academic_year,
+            sessions_possible=year.possible,
+            sessions_authorised_absence=year.authorised,
+            sessions_unauthorised_absence=year.unauthorised,
+            source=source,
+        )
+        for pupil in pupils
+        for year in pupil.attendance
+    ]
+    AttendanceSummary.objects.bulk_create(
+        summaries,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["person", "school", "academic_year"],
+        update_fields=["sessions_possible", "sessions_authorised_absence", "sessions_unauthorised_absence", "source"],
     )
 
 

@@ -2,8 +2,7 @@
 
 Parsed with defusedxml: a file from outside must not be able to expand entities or reach the network.
 Problems are reported with the XML path of the element at fault, e.g. ``/CTfile/CTFpupilData/Pupil[3]/DOB``.
-Attendance summaries in the file are read and checked but not stored yet (the attendance part of
-Tutela stores marks; see the README).
+Yearly attendance summaries are read too (Attendance/YearData) and stored per pupil, school and year.
 """
 
 from pathlib import Path
@@ -12,7 +11,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from tutela.sharing.imports.rows import GENDERS, ContactRow, PupilRow, parse_date
+from tutela.sharing.imports.rows import GENDERS, ContactRow, PupilRow, YearAttendance, parse_date
 
 # DfE contact relationship codes -> our relationship kinds (PAR is mother or father by the contact's gender).
 RELATIONSHIP_CODES = {
@@ -78,7 +77,8 @@ def _pupil(element: Element, where: str) -> tuple[PupilRow | None, list[str]]:
         problems += contact_problems
         if row is not None:
             contacts.append(row)
-    problems += _attendance_problems(element, where)
+    attendance, attendance_problems = _attendance(element, where)
+    problems += attendance_problems
     if problems:
         return None, problems
     lines = [
@@ -95,6 +95,7 @@ def _pupil(element: Element, where: str) -> tuple[PupilRow | None, list[str]]:
         address=", ".join(line for line in lines if line),
         enrolled_on=entry,
         contacts=contacts,
+        attendance=attendance,
     ), []
 
 
@@ -121,14 +122,26 @@ def _contact(element: Element, where: str) -> tuple[ContactRow | None, list[str]
     ), []
 
 
-def _attendance_problems(element: Element, where: str) -> list[str]:
-    problems = []
+def _attendance(element: Element, where: str) -> tuple[list[YearAttendance], list[str]]:
+    years, problems = [], []
     for number, year in enumerate(element.findall("Attendance/YearData"), start=1):
-        for name in ("SessionsPossible", "SessionsAuthorised", "SessionsUnauthorised"):
+        at = f"{where}/Attendance/YearData[{number}]"
+        values = {}
+        for name in ("Year", "SessionsPossible", "SessionsAuthorised", "SessionsUnauthorised"):
             value = _text(year, name)
-            if value and not value.isdigit():
-                problems.append(f"{where}/Attendance/YearData[{number}]/{name}: '{value}' is not a whole number")
-    return problems
+            if not value.isdigit():
+                problems.append(f"{at}/{name}: '{value}' is not a whole number")
+            values[name] = int(value) if value.isdigit() else 0
+        years.append(
+            YearAttendance(
+                at,
+                values["Year"],
+                values["SessionsPossible"],
+                values["SessionsAuthorised"],
+                values["SessionsUnauthorised"],
+            )
+        )
+    return years, problems
 
 
 def write_ctf(pupils: list[PupilRow], *, urn: str) -> bytes:
@@ -161,4 +174,12 @@ def write_ctf(pupils: list[PupilRow], *, urn: str) -> bytes:
             SubElement(
                 SubElement(SubElement(element, "SchoolHistory"), "School"), "EntryDate"
             ).text = pupil.enrolled_on.isoformat()
+        if pupil.attendance:
+            attendance = SubElement(element, "Attendance")
+            for year in pupil.attendance:
+                node = SubElement(attendance, "YearData")
+                SubElement(node, "Year").text = str(year.academic_year)
+                SubElement(node, "SessionsPossible").text = str(year.possible)
+                SubElement(node, "SessionsAuthorised").text = str(year.authorised)
+                SubElement(node, "SessionsUnauthorised").text = str(year.unauthorised)
     return bytes(tostring(root, encoding="utf-8", xml_declaration=True))

@@ -26,6 +26,15 @@ class ContactRow:
         return f"{self.forename} {self.surname}".strip()
 
 
+@dataclass(frozen=True)
+class YearAttendance:
+    where: str
+    academic_year: int
+    possible: int
+    authorised: int
+    unauthorised: int
+
+
 @dataclass
 class PupilRow:
     where: str
@@ -37,6 +46,7 @@ class PupilRow:
     address: str
     enrolled_on: date | None
     contacts: list[ContactRow] = field(default_factory=list)
+    attendance: list[YearAttendance] = field(default_factory=list)
 
     def identity(self) -> tuple[object, ...]:
         return (self.forename, self.surname, self.date_of_birth, self.gender, self.address, self.enrolled_on)
@@ -70,6 +80,17 @@ def pupil_problems(pupil: PupilRow, today: date) -> list[str]:
     if pupil.gender not in GENDERS.values():
         problems.append(f"gender: '{pupil.gender}' is not F, M or U")
     return [f"{pupil.where}: {problem}" for problem in problems]
+
+
+def attendance_problems(year: YearAttendance) -> list[str]:
+    if year.authorised + year.unauthorised > year.possible:
+        return [
+            f"{year.where}: absences ({year.authorised} + {year.unauthorised}) "
+            f"exceed the {year.possible} possible sessions"
+        ]
+    if not 1990 <= year.academic_year <= 2100:
+        return [f"{year.where}/Year: {year.academic_year} is not an academic year"]
+    return []
 
 
 def contact_problems(contact: ContactRow) -> list[str]:

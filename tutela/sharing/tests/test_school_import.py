@@ -6,12 +6,13 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tutela.attendance.models import AttendanceSummary
 from tutela.audit.models import AuditEntry
 from tutela.lib.identifiers import upn_build
 from tutela.people.models import Enrolment, Person, Relationship
 from tutela.sharing.imports.csv_source import COLUMNS
 from tutela.sharing.imports.ctf_source import read_ctf, write_ctf
-from tutela.sharing.imports.rows import ContactRow, PupilRow
+from tutela.sharing.imports.rows import ContactRow, PupilRow, YearAttendance
 
 UPN_1 = upn_build(la_code="359", establishment="2100", year=2017, serial=11)
 UPN_2 = upn_build(la_code="359", establishment="2100", year=2017, serial=12)
@@ -192,6 +193,7 @@ def test_a_ctf_sample_made_here_round_trips(tmp_path, importer):
                     phone="07700 900123",
                 )
             ],
+            attendance=[YearAttendance(where="", academic_year=2024, possible=380, authorised=12, unauthorised=9)],
         ),
         PupilRow(
             where="",
@@ -216,7 +218,14 @@ def test_a_ctf_sample_made_here_round_trips(tmp_path, importer):
         (p.upn, p.identity(), [(c.full_name, c.relationship, c.parental_responsibility, c.phone) for c in p.contacts])
         for p in pupils
     ]
+    assert [(y.academic_year, y.possible, y.authorised, y.unauthorised) for y in read[0].attendance] == [
+        (2024, 380, 12, 9)
+    ]
     assert "Pupils: 2 added" in _import(path, importer)
+    summary = AttendanceSummary.objects.get(person__upn=UPN_1)
+    assert (summary.sessions_possible, summary.sessions_unauthorised_absence) == (380, 9)
+    assert "0 added, 0 updated, 2 unchanged" in _import(path, importer)
+    assert AttendanceSummary.objects.count() == 1
     assert Person.objects.get(upn=UPN_1).phone == ""  # the pupil's own phone is not in the CTF
     assert Relationship.objects.get(child__upn=UPN_1).person.phone == "07700 900123"
 
@@ -235,3 +244,19 @@ def test_hostile_xml_is_refused(tmp_path):
     path.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;">]><CTfile>&b;</CTfile>')
     _pupils, problems = read_ctf(path)
     assert problems and "not a readable CTF file" in problems[0]
+
+
+def test_absences_beyond_possible_sessions_are_refused(tmp_path):
+    path = tmp_path / "bad-attendance.xml"
+    path.write_text(
+        "<CTfile><CTFpupilData><Pupil><UPN>X</UPN><DOB>2013-01-01</DOB><Sex>F</Sex><Attendance><YearData>"
+        "<Year>2024</Year><SessionsPossible>10</SessionsPossible><SessionsAuthorised>8</SessionsAuthorised>"
+        "<SessionsUnauthorised>5</SessionsUnauthorised></YearData></Attendance></Pupil></CTFpupilData></CTfile>"
+    )
+    pupils, _problems = read_ctf(path)
+    from django.utils import timezone
+
+    from tutela.sharing.imports.apply import validate
+
+    found = validate(pupils, timezone.localdate())
+    assert any("exceed the 10 possible sessions" in problem for problem in found)
