@@ -50,6 +50,23 @@ def _import(path, importer):
     return out.getvalue()
 
 
+def _import_refused(path, importer) -> str:
+    """Run an import that must fail; return what it printed as problems."""
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command(
+            "school_import",
+            str(path),
+            "--school",
+            importer["school"],
+            "--user",
+            importer["user"],
+            stdout=StringIO(),
+            stderr=err,
+        )
+    return err.getvalue()
+
+
 def _state():
     return (
         sorted(
@@ -117,57 +134,19 @@ def test_a_changed_pupil_is_updated_and_the_change_audited_with_its_source(tmp_p
 def test_one_bad_line_imports_nothing_and_names_the_line(tmp_path, importer, bad, message):
     path = _csv(tmp_path, [_row(upn=UPN_2, forename="Lee"), _row(**bad)])
     before = (Person.objects.count(), AuditEntry.objects.count())
-    with pytest.raises(CommandError, match="nothing was imported"):
-        out, err = StringIO(), StringIO()
-        try:
-            call_command(
-                "school_import",
-                str(path),
-                "--school",
-                importer["school"],
-                "--user",
-                importer["user"],
-                stdout=out,
-                stderr=err,
-            )
-        finally:
-            assert message in err.getvalue(), err.getvalue()
+    assert message in _import_refused(path, importer)
     assert (Person.objects.count(), AuditEntry.objects.count()) == before
 
 
 def test_conflicting_rows_for_one_pupil_are_refused(tmp_path, importer):
     path = _csv(tmp_path, [_row(), _row(forename="Other")])
-    err = StringIO()
-    with pytest.raises(CommandError):
-        call_command(
-            "school_import",
-            str(path),
-            "--school",
-            importer["school"],
-            "--user",
-            importer["user"],
-            stdout=StringIO(),
-            stderr=err,
-        )
-    assert "line 3: upn: the pupil's details differ from line 2" in err.getvalue()
+    assert "line 3: upn: the pupil's details differ from line 2" in _import_refused(path, importer)
 
 
 def test_missing_columns_are_named(tmp_path, importer):
     path = tmp_path / "short.csv"
     path.write_text("upn,forename\n")
-    err = StringIO()
-    with pytest.raises(CommandError):
-        call_command(
-            "school_import",
-            str(path),
-            "--school",
-            importer["school"],
-            "--user",
-            importer["user"],
-            stdout=StringIO(),
-            stderr=err,
-        )
-    assert "line 1: header: missing columns: surname" in err.getvalue()
+    assert "line 1: header: missing columns: surname" in _import_refused(path, importer)
 
 
 def test_a_ctf_sample_made_here_round_trips(tmp_path, importer):
