@@ -40,58 +40,74 @@ WINDOW_WEEKS = 10
 THRESHOLD_SESSIONS = 10
 
 
-def _in(codes: frozenset[str]) -> pl.Expr:
-    return pl.col("code").is_in(sorted(codes))
+# Each mark's class as a small integer, worked out once per mark; the measures then compare integers.
+_PRESENT, _ACTIVITY, _AUTHORISED, _UNAUTHORISED, _OTHER = 1, 2, 3, 4, 0
 
 
-def _marks_up_to(marks: pl.LazyFrame, as_of: date) -> pl.LazyFrame:
-    """Marks on or before the day, with ``date`` a date whether it came as a date or as text."""
-    return marks.with_columns(
-        pl.col("date").cast(pl.String).str.to_date("%Y-%m-%d"),
-        pl.col("upn").cast(pl.String),
-        pl.col("school_urn").cast(pl.String),
-        pl.col("code").cast(pl.String),
-    ).filter(pl.col("date") <= as_of)
+def _class_of(classes: AttendanceClasses) -> pl.Expr:
+    mapping = {code: _PRESENT for code in classes.present}
+    mapping |= {code: _ACTIVITY for code in classes.approved_activity}
+    mapping |= {code: _AUTHORISED for code in classes.authorised}
+    mapping |= {code: _UNAUTHORISED for code in classes.unauthorised}
+    return pl.col("code").replace_strict(mapping, default=_OTHER, return_dtype=pl.UInt8).alias("class")
 
 
-def enrolment_measures(
-    marks: pl.LazyFrame, *, as_of: date, classes: AttendanceClasses = DEFAULT_CLASSES
-) -> pl.LazyFrame:
-    """One row per pupil and school: sessions, absence rate and the persistent and severe flags."""
-    absence = pl.col("authorised_absence") + pl.col("unauthorised_absence")
+def _marks_up_to(marks: pl.LazyFrame, as_of: date, classes: AttendanceClasses) -> pl.LazyFrame:
+    """Marks on or before the day, classified; ``date`` may come as a date or as YYYY-MM-DD text."""
+    dates = pl.col("date")
+    if marks.collect_schema()["date"] != pl.Date:
+        dates = dates.cast(pl.String).str.to_date("%Y-%m-%d")
     return (
-        _marks_up_to(marks, as_of)
-        .group_by("upn", "school_urn")
+        marks.with_columns(dates.alias("date"), pl.col("upn").cast(pl.String), pl.col("school_urn").cast(pl.String))
+        .filter(pl.col("date") <= as_of)
+        .with_columns(_class_of(classes), pl.col("code").is_in(sorted(classes.penalty_notice)).alias("counted"))
+    )
+
+
+def _weekly(marks: pl.LazyFrame, as_of: date, classes: AttendanceClasses) -> pl.LazyFrame:
+    """The one pass over every mark: counts per pupil, school and Monday-Sunday week."""
+    kind = pl.col("class")
+    return (
+        _marks_up_to(marks, as_of, classes)
+        .with_columns((pl.col("date") - pl.duration(days=pl.col("date").dt.weekday() - 1)).alias("week"))
+        .group_by("upn", "school_urn", "week")
         .agg(
-            _in(classes.possible).sum().alias("possible_sessions"),
-            _in(classes.attended).sum().alias("attended_sessions"),
-            _in(classes.authorised).sum().alias("authorised_absence"),
-            _in(classes.unauthorised).sum().alias("unauthorised_absence"),
-        )
-        .with_columns(
-            pl.when(pl.col("possible_sessions") > 0)
-            .then(absence * 100 / pl.col("possible_sessions"))
-            .otherwise(0.0)
-            .alias("absence_rate"),
-            # Exact comparisons in whole numbers: rate >= 10% <=> 10 x absence >= possible.
-            ((absence * 10 >= pl.col("possible_sessions")) & (pl.col("possible_sessions") > 0)).alias(
-                "persistent_absence"
-            ),
-            ((absence * 2 >= pl.col("possible_sessions")) & (pl.col("possible_sessions") > 0)).alias("severe_absence"),
+            (kind != _OTHER).sum().alias("possible"),
+            kind.is_in([_PRESENT, _ACTIVITY]).sum().alias("attended"),
+            (kind == _AUTHORISED).sum().alias("authorised"),
+            (kind == _UNAUTHORISED).sum().alias("unauthorised"),
+            pl.col("counted").sum().alias("counted"),
         )
     )
 
 
-def penalty_notice_windows(
-    marks: pl.LazyFrame, *, as_of: date, classes: AttendanceClasses = DEFAULT_CLASSES
-) -> pl.LazyFrame:
+def enrolment_measures(weekly: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per pupil and school: sessions, absence rate and the persistent and severe flags."""
+    absence = pl.col("authorised_absence") + pl.col("unauthorised_absence")
+    possible = pl.col("possible_sessions")
+    return (
+        weekly.group_by("upn", "school_urn")
+        .agg(
+            pl.col("possible").sum().alias("possible_sessions"),
+            pl.col("attended").sum().alias("attended_sessions"),
+            pl.col("authorised").sum().alias("authorised_absence"),
+            pl.col("unauthorised").sum().alias("unauthorised_absence"),
+        )
+        .with_columns(
+            pl.when(possible > 0).then(absence * 100 / possible).otherwise(0.0).alias("absence_rate"),
+            # Exact comparisons in whole numbers: rate >= 10% <=> 10 x absence >= possible.
+            ((absence * 10 >= possible) & (possible > 0)).alias("persistent_absence"),
+            ((absence * 2 >= possible) & (possible > 0)).alias("severe_absence"),
+        )
+    )
+
+
+def penalty_notice_windows(weekly: pl.LazyFrame) -> pl.LazyFrame:
     """One row per pupil who meets the threshold: the earliest qualifying window's first Monday and last Sunday."""
     weeks = (
-        _marks_up_to(marks, as_of)
-        .with_columns((pl.col("date") - pl.duration(days=pl.col("date").dt.weekday() - 1)).alias("week"))
-        .group_by("upn", "week")
-        .agg(_in(classes.possible).sum().alias("possible"), _in(classes.penalty_notice).sum().alias("counted"))
-        .filter(pl.col("possible") > 0)  # only school weeks
+        weekly.group_by("upn", "week")
+        .agg(pl.col("possible").sum(), pl.col("counted").sum())
+        .filter(pl.col("possible") > 0)  # only school weeks, across all the pupil's schools
         .sort("upn", "week")
     )
     return (
@@ -113,10 +129,10 @@ def penalty_notice_windows(
 
 def attendance_flags(marks: pl.LazyFrame, *, as_of: date, classes: AttendanceClasses = DEFAULT_CLASSES) -> pl.DataFrame:
     """The flags table: measures per enrolment, with the pupil's penalty-notice window on each of their rows."""
-    windows = penalty_notice_windows(marks, as_of=as_of, classes=classes)
+    weekly = _weekly(marks, as_of, classes).cache()
     return (
-        enrolment_measures(marks, as_of=as_of, classes=classes)
-        .join(windows, on="upn", how="left")
+        enrolment_measures(weekly)
+        .join(penalty_notice_windows(weekly), on="upn", how="left")
         .with_columns(pl.col("pn_window_start").is_not_null().alias("pn_threshold_met"))
         .select(FLAG_COLUMNS)
         .sort("upn", "school_urn")
