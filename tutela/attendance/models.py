@@ -33,3 +33,60 @@ class AttendanceSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} {self.academic_year}: {self.sessions_possible} possible"
+
+
+class AttendanceYear(models.Model):
+    """A pupil's session marks at one school for one academic year, packed two characters a session.
+
+    Slot 2n is the morning and 2n+1 the afternoon of day n counted from 1 September; each slot holds
+    a code padded to two characters, or two spaces for no mark. One row per pupil-year, not one per
+    mark: an LA year of 19 million marks is 50,000 rows.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendance_years")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
+    academic_year = models.PositiveSmallIntegerField(help_text="The year the academic year starts in.")
+    marks = models.TextField()
+    updated_at = models.DateTimeField()
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["person", "school", "academic_year"], name="attendance_year_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.school}, {self.academic_year}/{(self.academic_year + 1) % 100:02d}"
+
+
+class MarkImport(models.Model):
+    """One import of marks that changed something: where they came from, who, and how many."""
+
+    source = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    imported_by = models.ForeignKey(
+        "governance.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    imported_at = models.DateTimeField()
+    marks_added = models.PositiveIntegerField()
+    marks_changed = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.source} ({self.imported_at:%d %b %Y})"
+
+
+class MarkChange(models.Model):
+    """A mark that replaced an earlier one: never overwritten silently."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
+    date = models.DateField()
+    session = models.CharField(max_length=2)
+    old_code = models.CharField(max_length=2)
+    new_code = models.CharField(max_length=2)
+    batch = models.ForeignKey(MarkImport, on_delete=models.PROTECT, related_name="changes")
+
+    class Meta:
+        indexes: ClassVar = [models.Index(fields=["person", "date"], name="mark_change_person_date")]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.session}: {self.old_code} -> {self.new_code}"

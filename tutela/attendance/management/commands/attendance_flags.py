@@ -16,6 +16,7 @@ import polars as pl
 from django.core.management.base import BaseCommand, CommandError
 
 from tutela.attendance.measures import attendance_flags, flags_csv
+from tutela.attendance.selectors import stored_marks
 
 
 class Command(BaseCommand):
@@ -26,15 +27,18 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, type=Path, help="CSV file to write.")
         parser.add_argument(
             "--marks",
-            required=True,
-            help="Parquet file or glob with columns upn, school_urn, date, session, code (streamed).",
+            help="Parquet file or glob with columns upn, school_urn, date, session, code (streamed); "
+            "without it, the marks stored in Tutela.",
         )
 
-    def handle(self, *args: Any, as_of: str, out: Path, marks: str, **options: Any) -> None:
+    def handle(self, *args: Any, as_of: str, out: Path, marks: str | None, **options: Any) -> None:
         try:
             day = date.fromisoformat(as_of)
         except ValueError:
             raise CommandError(f"--as-of must be a date in the form YYYY-MM-DD, not '{as_of}'") from None
+        if marks is None:
+            self._write(attendance_flags(stored_marks(), as_of=day), out)
+            return
         try:
             source = pl.scan_parquet(marks)
             missing = {"upn", "school_urn", "date", "session", "code"} - set(source.collect_schema().names())
@@ -42,7 +46,9 @@ class Command(BaseCommand):
             raise CommandError(f"cannot read marks from {marks}: {problem}") from problem
         if missing:
             raise CommandError(f"the marks have no column(s): {', '.join(sorted(missing))}")
-        flags = attendance_flags(source, as_of=day)
+        self._write(attendance_flags(source, as_of=day), out)
+
+    def _write(self, flags: pl.DataFrame, out: Path) -> None:
         out.write_text(flags_csv(flags), encoding="utf-8")
         met = int(flags["pn_threshold_met"].sum())
         self.stdout.write(f"Wrote {flags.height} enrolments to {out}; {met} rows for pupils meeting the threshold.")

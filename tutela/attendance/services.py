@@ -1,0 +1,155 @@
+"""Importing session marks: all or nothing, a no-op when nothing changed, every change kept as history."""
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from tutela.attendance.codes import DEFAULT_CLASSES
+from tutela.attendance.models import AttendanceYear, MarkChange, MarkImport
+from tutela.attendance.packing import EMPTY, EMPTY_YEAR, SESSIONS, WIDTH, academic_year_of, slot_of
+from tutela.audit.services import audit_record
+from tutela.governance.models import User
+from tutela.lib.identifiers import upn_problem
+from tutela.people.models import Person, School
+
+
+@dataclass(frozen=True)
+class MarkRow:
+    where: str
+    upn: str
+    school_urn: str
+    day: date | None
+    session: str
+    code: str
+
+
+class MarksInvalid(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s); nothing was imported")
+
+
+@dataclass(frozen=True)
+class MarksOutcome:
+    added: int
+    changed: int
+    unchanged: int
+
+
+def _problems(rows: list[MarkRow], pupils: dict[str, int], schools: dict[str, int]) -> list[str]:
+    problems: list[str] = []
+    seen: dict[tuple[object, ...], tuple[str, str]] = {}
+    known = DEFAULT_CLASSES.known
+    for row in rows:
+        if problem := upn_problem(row.upn):
+            problems.append(f"{row.where}: upn: {problem}")
+        elif row.upn not in pupils:
+            problems.append(f"{row.where}: upn: no pupil has UPN {row.upn}")
+        if row.school_urn not in schools:
+            problems.append(f"{row.where}: school_urn: no school has URN {row.school_urn}")
+        if row.day is None:
+            problems.append(f"{row.where}: date: not a date in the form YYYY-MM-DD")
+        elif row.day > timezone.localdate():
+            problems.append(f"{row.where}: date: {row.day:%Y-%m-%d} is in the future")
+        if row.session not in SESSIONS:
+            problems.append(f"{row.where}: session: '{row.session}' is not AM or PM")
+        if row.code not in known:
+            problems.append(f"{row.where}: code: '{row.code}' is not an attendance code")
+        key = (row.upn, row.school_urn, row.day, row.session)
+        if key in seen and seen[key][1] != row.code:
+            problems.append(
+                f"{row.where}: code: '{row.code}' differs from '{seen[key][1]}' for the same session at {seen[key][0]}"
+            )
+        seen.setdefault(key, (row.where, row.code))
+    return problems
+
+
+def marks_import(
+    *,
+    rows: list[MarkRow],
+    actor: User | None,
+    source: str,
+    content: bytes,
+    progress: Callable[[int], None] = lambda done: None,
+) -> MarksOutcome:
+    upns = {row.upn for row in rows}
+    pupils = {upn: pk for upn, pk in Person.objects.filter(upn__in=upns).values_list("upn", "pk") if upn}
+    schools = dict(School.objects.filter(urn__in={row.school_urn for row in rows}).values_list("urn", "pk"))
+    problems = _problems(rows, pupils, schools)
+    if problems:
+        raise MarksInvalid(problems)
+    keys = {(pupils[r.upn], schools[r.school_urn], academic_year_of(r.day)) for r in rows if r.day}
+    with transaction.atomic():
+        stored = {
+            (year.person_id, year.school_id, year.academic_year): year
+            for year in AttendanceYear.objects.filter(
+                person_id__in={k[0] for k in keys},
+                school_id__in={k[1] for k in keys},
+                academic_year__in={k[2] for k in keys},
+            )
+        }
+        buffers = {key: bytearray((stored[key].marks if key in stored else EMPTY_YEAR).encode("ascii")) for key in keys}
+        changes, added, unchanged = [], 0, 0
+        for number, row in enumerate(rows, start=1):
+            assert row.day is not None  # noqa: S101 -- checked above
+            key = (pupils[row.upn], schools[row.school_urn], academic_year_of(row.day))
+            start = slot_of(row.day, row.session) * WIDTH
+            new = row.code.ljust(WIDTH).encode("ascii")
+            old = bytes(buffers[key][start : start + WIDTH])
+            if old == new:
+                unchanged += 1
+                continue
+            buffers[key][start : start + WIDTH] = new
+            if old == EMPTY.encode():
+                added += 1
+            else:
+                changes.append(
+                    MarkChange(
+                        person_id=key[0],
+                        school_id=key[1],
+                        date=row.day,
+                        session=row.session,
+                        old_code=old.decode().strip(),
+                        new_code=row.code,
+                    )
+                )
+            if number % 100_000 == 0:
+                progress(number)
+        if not added and not changes:
+            return MarksOutcome(0, 0, unchanged)
+        now = timezone.now()
+        batch = MarkImport.objects.create(
+            source=source,
+            sha256=hashlib.sha256(content).hexdigest(),
+            imported_by=actor,
+            imported_at=now,
+            marks_added=added,
+            marks_changed=len(changes),
+        )
+        for change in changes:
+            change.batch = batch
+        MarkChange.objects.bulk_create(changes, batch_size=2000)
+        new_years = [
+            AttendanceYear(
+                person_id=k[0], school_id=k[1], academic_year=k[2], marks=buffers[k].decode(), updated_at=now
+            )
+            for k in keys
+            if k not in stored
+        ]
+        AttendanceYear.objects.bulk_create(new_years, batch_size=500)
+        for key, year in stored.items():
+            year.marks, year.updated_at = buffers[key].decode(), now
+        AttendanceYear.objects.bulk_update(list(stored.values()), ["marks", "updated_at"], batch_size=500)
+        audit_record(
+            actor=actor,
+            action="attendance_import",
+            object_type="attendance.markimport",
+            object_id=batch.pk,
+            reason=source,
+            detail={"added": added, "changed": len(changes), "pupil_years": len(keys)},
+        )
+    return MarksOutcome(added, len(changes), unchanged)
