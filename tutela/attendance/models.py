@@ -90,3 +90,47 @@ class MarkChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.session}: {self.old_code} -> {self.new_code}"
+
+
+class SchoolCalendar(models.Model):
+    """A school's year (or, with no school, its local authority's default): terms, INSET days, closures."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, null=True, blank=True, related_name="calendars")
+    la_code = models.CharField(max_length=3, blank=True, help_text="For an LA's default calendar (no school).")
+    academic_year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["school", "academic_year"], name="calendar_unique_school_year"),
+            models.CheckConstraint(
+                condition=models.Q(school__isnull=False) | ~models.Q(la_code=""), name="calendar_school_or_la"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.school or 'LA ' + self.la_code} {self.academic_year}/{(self.academic_year + 1) % 100:02d}"
+
+
+class CalendarPeriod(models.Model):
+    """A term (the school is open on weekdays in it), or a day or days it is closed within a term."""
+
+    class Kind(models.TextChoices):
+        TERM = "term", "Term"
+        INSET = "inset", "INSET (training) day"
+        CLOSURE = "closure", "Closure"
+
+    calendar = models.ForeignKey(SchoolCalendar, on_delete=models.CASCADE, related_name="periods")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    name = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="period_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.starts_on} to {self.ends_on}"

@@ -68,6 +68,28 @@ def _problems(rows: list[MarkRow], pupils: dict[str, int], schools: dict[str, in
     return problems
 
 
+def _calendar_problems(rows: list[MarkRow], schools: dict[str, int]) -> list[str]:
+    """Marks on days the school does not meet, where the school (or its LA) has a calendar for the year."""
+    from tutela.attendance.calendars import calendar_for, school_days
+
+    problems: list[str] = []
+    open_days: dict[tuple[str, int], frozenset[date] | None] = {}
+    by_urn = {school.urn: school for school in School.objects.filter(pk__in=schools.values())}
+    for row in rows:
+        if row.day is None or row.school_urn not in by_urn:
+            continue
+        key = (row.school_urn, academic_year_of(row.day))
+        if key not in open_days:
+            calendar = calendar_for(school=by_urn[row.school_urn], academic_year=key[1])
+            open_days[key] = school_days(calendar=calendar) if calendar else None
+        days = open_days[key]
+        if days is not None and row.day not in days:
+            problems.append(
+                f"{row.where}: date: {row.day:%Y-%m-%d} is not a school day at {by_urn[row.school_urn].name}"
+            )
+    return problems
+
+
 def marks_import(
     *,
     rows: list[MarkRow],
@@ -80,6 +102,7 @@ def marks_import(
     pupils = {upn: pk for upn, pk in Person.objects.filter(upn__in=upns).values_list("upn", "pk") if upn}
     schools = dict(School.objects.filter(urn__in={row.school_urn for row in rows}).values_list("urn", "pk"))
     problems = _problems(rows, pupils, schools)
+    problems += _calendar_problems(rows, schools)
     if problems:
         raise MarksInvalid(problems)
     keys = {(pupils[r.upn], schools[r.school_urn], academic_year_of(r.day)) for r in rows if r.day}
