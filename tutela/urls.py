@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("tutela.register.urls")),
     path("", include("tutela.records.urls")),
     path("sharing/", include("tutela.sharing.urls")),
+    path("attendance/", include("tutela.attendance.urls")),
     path("api/", include("tutela.api.urls")),
     path("admin/", admin.site.urls),
 ]

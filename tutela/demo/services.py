@@ -131,8 +131,11 @@ _SENSITIVE = [
 
 def _controllers_and_teams() -> dict[str, Controller]:
     controllers = {}
-    for slug, name, kind, _la, teams in CONTROLLERS:
-        controller, _ = Controller.objects.update_or_create(slug=slug, defaults={"name": name, "kind": kind})
+    for slug, name, kind, la_code, teams in CONTROLLERS:
+        la = la_code if kind == Controller.Kind.LOCAL_AUTHORITY else ""
+        controller, _ = Controller.objects.update_or_create(
+            slug=slug, defaults={"name": name, "kind": kind, "la_code": la}
+        )
         for team_slug, team_name, service in teams:
             Team.objects.update_or_create(
                 controller=controller, slug=team_slug, defaults={"name": team_name, "service": service}

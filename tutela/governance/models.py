@@ -42,6 +42,9 @@ class Controller(models.Model):
     slug = models.SlugField(unique=True, help_text="Key of the controller's register file under registers/.")
     name = models.CharField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices)
+    la_code = models.CharField(
+        "LA code", max_length=3, blank=True, help_text="For a local authority: its DfE LA number."
+    )
     two_factor_roles = models.ManyToManyField(
         Role,
         blank=True,
