@@ -415,6 +415,74 @@ def _casework(rng: random.Random, controllers: dict[str, Controller]) -> tuple[i
     return cases, records
 
 
+def _week_containing(day: date) -> tuple[date, date]:
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=4)
+
+
+def _demo_calendars(academic_year: int) -> None:
+    """A typical English school year for each demo LA: three terms, three half terms, an INSET day."""
+    from tutela.attendance.models import CalendarPeriod, SchoolCalendar
+
+    y = academic_year
+    terms = [
+        (date(y, 9, 1), date(y, 12, 18)),
+        (date(y + 1, 1, 5), date(y + 1, 3, 26)),
+        (date(y + 1, 4, 12), date(y + 1, 7, 21)),
+    ]
+    breaks = [
+        _week_containing(date(y, 10, 28)),
+        _week_containing(date(y + 1, 2, 17)),
+        _week_containing(date(y + 1, 5, 28)),
+    ]
+    for _slug, _name, _kind, la_code, _teams in CONTROLLERS:
+        calendar, _ = SchoolCalendar.objects.get_or_create(school=None, la_code=la_code, academic_year=y)
+        calendar.periods.all().delete()
+        CalendarPeriod.objects.bulk_create(
+            [CalendarPeriod(calendar=calendar, kind="term", starts_on=a, ends_on=b) for a, b in terms]
+            + [
+                CalendarPeriod(calendar=calendar, kind="closure", starts_on=a, ends_on=b, name="Half term")
+                for a, b in breaks
+            ]
+            + [CalendarPeriod(calendar=calendar, kind="inset", starts_on=date(y, 9, 1), ends_on=date(y, 9, 1))]
+        )
+
+
+def _demo_attendance(rng: random.Random) -> int:
+    """Marks for every demo pupil from the start of this school year to yesterday, through the real import."""
+    from tutela.attendance.calendars import calendar_for, school_days
+    from tutela.attendance.packing import academic_year_of
+    from tutela.attendance.services import MarkRow, marks_import
+
+    yesterday = timezone.localdate() - timedelta(days=1)
+    year = academic_year_of(yesterday)
+    _demo_calendars(year)
+    rows: list[MarkRow] = []
+    pupils = Person.objects.filter(la_reference__startswith="DEMO-C", school__isnull=False).select_related("school")
+    days_by_school: dict[int, list[date]] = {}
+    for pupil in pupils.order_by("la_reference"):
+        school = pupil.school
+        if school is None:
+            continue
+        if school.pk not in days_by_school:
+            calendar = calendar_for(school=school, academic_year=year)
+            days = sorted(school_days(calendar=calendar)) if calendar else []
+            days_by_school[school.pk] = [day for day in days if day <= yesterday]
+        propensity = rng.betavariate(1.2, 16)
+        mondays_off = rng.random() < 0.04  # a few families keep children off on Mondays
+        for day in days_by_school[school.pk]:
+            for session in ("AM", "PM"):
+                code = "/" if session == "AM" else "\\"
+                if mondays_off and day.weekday() == 0:
+                    code = "N"
+                elif rng.random() < propensity:
+                    code = rng.choice(["I", "I", "M", "N", "O", "G"])
+                rows.append(MarkRow("demo", pupil.upn or "", school.urn, day, session, code))
+    if rows:
+        marks_import(rows=rows, actor=None, source="demo attendance", content=f"demo-{year}".encode())
+    return len(rows)
+
+
 def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None] = lambda done: None) -> DemoSummary:
     """Create or refresh the demo world for this seed and size, all in one transaction."""
     rng = random.Random(seed)
@@ -427,6 +495,7 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
         _clear_demo_casework()
         child_count, parent_count = _families(rng, fake, schools, children, progress)
         case_count, record_count = _casework(rng, controllers)
+        _demo_attendance(rng)
         audit_record(
             actor=None,
             action="demo_data_load",
