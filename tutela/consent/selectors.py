@@ -35,16 +35,12 @@ def recipient_categories(*, subject: Person, controller: str, service: str, reci
 
 def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
     """A consent the actor works with (need to know in its service), for withdrawing it."""
-    from django.utils import timezone
-
     from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision, Touch, actor_context, need_to_know
+    from tutela.governance.gate import Decision, knows_in_service
 
     consent = Consent.objects.select_related("controller", "subject", "given_by").get(pk=consent_id)
-    touch = Touch(
-        subject=consent.subject, controller=consent.controller.slug, service=consent.service, purpose="", categories=()
-    )
-    context = actor_context(actor, [consent.subject_id], timezone.now())
-    if not need_to_know(touch, context) and consent.subject_id not in context.break_glass:
+    if not knows_in_service(
+        actor=actor, subjects=[consent.subject], controller=consent.controller.slug, service=consent.service
+    ):
         raise GateDenied(Decision(False, ("no need to know this person in this service",)))
     return consent

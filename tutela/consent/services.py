@@ -14,7 +14,7 @@ from tutela.audit.services import audit_record
 from tutela.consent.models import Consent, Objection, OptOut
 from tutela.consent.tasks import consent_withdrawal_consequences
 from tutela.governance.errors import InvalidInput
-from tutela.governance.gate import Touch, actor_context, need_to_know
+from tutela.governance.gate import knows_in_service
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
@@ -24,9 +24,7 @@ from tutela.register.schema import LawfulBasis
 
 
 def _require_need_to_know(actor: User, subject: Person, controller: Controller, service: str) -> None:
-    touch = Touch(subject=subject, controller=controller.slug, service=service, purpose="", categories=())
-    context = actor_context(actor, [subject.pk], timezone.now())
-    if not need_to_know(touch, context) and subject.pk not in context.break_glass:
+    if not knows_in_service(actor=actor, subjects=[subject], controller=controller.slug, service=service):
         audit_record(
             actor=actor,
             action="consent_record",

@@ -325,3 +325,16 @@ def _audit(
         reason=f"{len(allowed)} allowed, {denied_count} denied",
         detail={"allowed": allowed, "denied": denied, "subjects": subject_ids},
     )
+
+
+def knows_in_service(*, actor: User, subjects: Sequence[Person], controller: str, service: str) -> bool:
+    """Whether the actor needs to know every one of these people in this service, or holds break-glass for them.
+
+    For acts about people that no single purpose covers (recording a consent, opening a disclosure).
+    """
+    context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
+    return all(
+        need_to_know(Touch(subject=s, controller=controller, service=service, purpose="", categories=()), context)
+        or s.pk in context.break_glass
+        for s in subjects
+    )

@@ -95,25 +95,14 @@ def disclosure_for_review(*, disclosure_id: int) -> Disclosure:
 
 def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:
     """A disclosure of a service the actor works in (need to know for its people), or a refusal."""
-    from django.utils import timezone
-
     from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision, Touch, actor_context, need_to_know
+    from tutela.governance.gate import Decision, knows_in_service
 
     disclosure = Disclosure.objects.select_related("controller", "proposed_by", "decided_by").get(pk=disclosure_id)
     subjects = list(disclosure.subjects.all())
-    context = actor_context(actor, [s.pk for s in subjects], timezone.now())
-    allowed = all(
-        need_to_know(
-            Touch(
-                subject=s, controller=disclosure.controller.slug, service=disclosure.service, purpose="", categories=()
-            ),
-            context,
-        )
-        or s.pk in context.break_glass
-        for s in subjects
-    )
-    if not allowed:
+    if not knows_in_service(
+        actor=actor, subjects=subjects, controller=disclosure.controller.slug, service=disclosure.service
+    ):
         raise GateDenied(Decision(False, ("no need to know the people in this disclosure",)))
     return disclosure
 
