@@ -6,6 +6,7 @@ an embedded SQLite database. DEBUG is separate and off unless asked for.
 """
 
 import os
+from typing import Any
 from datetime import timedelta
 from pathlib import Path
 
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "tutela.consent",
     "tutela.sharing",
     "tutela.attendance",
+    "tutela.enforcement",
     "tutela.register",
     "tutela.web",
     "tutela.api",
@@ -264,3 +266,10 @@ BREAK_GLASS_MAX_MINUTES = int(os.environ.get("BREAK_GLASS_MAX_MINUTES", "240"))
 KEYSTORE_PATH = Path(os.environ.get("KEYSTORE_PATH", VAR_DIR / "keystore.sqlite3"))
 DISCLOSURE_PACKAGE_DIR = Path(os.environ.get("DISCLOSURE_PACKAGE_DIR", VAR_DIR / "disclosures"))
 DOCUMENT_STORE_DIR = Path(os.environ.get("DOCUMENT_STORE_DIR", VAR_DIR / "documents"))
+
+# Attendance enforcement: when a posted notice counts as received (working days after posting), and
+# the range an officer may choose for a notice to improve's improvement period (school weeks).
+TUTELA_ENFORCEMENT: dict[str, Any] = {
+    "post_working_days": {"first_class_post": 2, "second_class_post": 4},
+    "nti_school_weeks": (3, 6),
+}

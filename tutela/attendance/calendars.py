@@ -5,18 +5,15 @@ own calendar for a year uses its local authority's default.
 """
 
 from datetime import date, timedelta
-from functools import lru_cache
-
-import holidays
 
 from tutela.attendance.models import CalendarPeriod, SchoolCalendar
+from tutela.lib.dates import bank_holidays as calendar_year_holidays
 from tutela.people.models import School
 
 
-@lru_cache(maxsize=32)
 def bank_holidays(year: int) -> frozenset[date]:
-    # England and Wales share their bank holidays; "ENG" is the package's code for them.
-    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year, year + 1]).keys())
+    """Bank holidays in the calendar years an academic year starting in ``year`` touches."""
+    return calendar_year_holidays(year) | calendar_year_holidays(year + 1)
 
 
 def calendar_for(*, school: School, academic_year: int) -> SchoolCalendar | None:

@@ -23,6 +23,7 @@ class Case(models.Model):
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
     close_reason = models.TextField(blank=True)
+    stage = models.SlugField(blank=True, help_text="The step the case is at, as the service's stages name it.")
 
     class Meta:
         ordering: ClassVar = ["-opened_at"]
@@ -53,3 +54,40 @@ class CaseFlag(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.get_kind_display()}"
+
+
+class CaseTask(models.Model):
+    """Something a person must do on a case by a date; warned about before it is due.
+
+    Tasks the system raises (``kind`` and ``about`` set) are raised once: raising again is a no-op.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    title = models.CharField(max_length=200)
+    kind = models.SlugField(blank=True, help_text="What raised it, for tasks the system raises.")
+    about = models.CharField(max_length=60, blank=True, help_text="The object it is about, e.g. pn:12.")
+    due_on = models.DateField()
+    warn_on = models.DateField(help_text="From this day the task shows as due soon.")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="case_tasks"
+    )
+    created_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    done_at = models.DateTimeField(null=True, blank=True)
+    done_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome = models.TextField(blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["due_on", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(
+                fields=["case", "kind", "about"], condition=~models.Q(kind=""), name="case_task_raised_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case}: {self.title} by {self.due_on}"

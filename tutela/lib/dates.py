@@ -1,6 +1,9 @@
 """Dates in the UK calendar: ages and periods, computed, never typed in."""
 
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
 
 
 def age_on(date_of_birth: date, day: date) -> int:
@@ -15,3 +18,37 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later; past the end of a shorter month, that month's last day
+    (31 August + 6 months = 28 or 29 February), as calendar-month periods are read in law."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable: every month has at least 28 days")
+
+
+@lru_cache(maxsize=64)
+def bank_holidays(year: int) -> frozenset[date]:
+    """Bank holidays of England and Wales in a calendar year, from the maintained ``holidays`` package."""
+    # England and Wales share their bank holidays; "ENG" is the package's code for them.
+    return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=[year]).keys())
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in bank_holidays(day.year)
+
+
+def working_days_after(day: date, count: int) -> date:
+    """The ``count``-th working day after ``day`` (weekends and bank holidays skipped)."""
+    found = 0
+    while found < count:
+        day += timedelta(days=1)
+        found += is_working_day(day)
+    return day

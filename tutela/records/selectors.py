@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -19,7 +20,7 @@ from tutela.governance.gate import Action, Decision, Touch, actor_context, decid
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
-from tutela.records.models import Record
+from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
 
@@ -118,6 +119,16 @@ def record_read(*, actor: User, record_id: int) -> RecordView:
     except ContentDestroyed:
         return RecordView(record, "", destroyed=True, decision=decision)
     return RecordView(record, body, destroyed=False, decision=decision)
+
+
+def document_content(*, actor: User, record_id: int) -> tuple[Document, bytes]:
+    """A record's file, decrypted, if the gate allows this actor to read the record (audited either way)."""
+    view = record_read(actor=actor, record_id=record_id)
+    document = Document.objects.filter(record=view.record).first()
+    if document is None:
+        raise Document.DoesNotExist(f"record {record_id} has no file")
+    sealed = (settings.DOCUMENT_STORE_DIR / document.storage_name).read_bytes()
+    return document, decrypt_for_subject(view.record.subject_id, sealed)
 
 
 @dataclass(frozen=True)

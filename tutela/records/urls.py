@@ -12,6 +12,7 @@ urlpatterns = [
     path("people/<int:person_id>/break-glass/", views.break_glass, name="break_glass"),
     path("cases/<int:case_id>/records/new/", views.record_add, name="record_add"),
     path("records/<int:record_id>/", views.record_detail, name="record"),
+    path("records/<int:record_id>/file/", views.record_document, name="record_document"),
     path("break-glass/", views.break_glass_reviews, name="break_glass_queue"),
     path("break-glass/<int:grant_id>/", views.break_glass_review_one, name="break_glass_review"),
 ]

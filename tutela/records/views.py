@@ -15,7 +15,8 @@ from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
 from tutela.records.forms import BreakGlassForm, PersonForm, RecordForm, ReviewForm
-from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
+from tutela.records.models import Document
+from tutela.records.selectors import case_for_actor, document_content, people_for_actor, person_page, record_read
 from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
 
@@ -118,6 +119,22 @@ def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
         return _refused(request, denied)
     categories = register().categories(list(view.record.categories))
     return render(request, "records/record_detail.html", {"view": view, "categories": categories})
+
+
+@login_required
+def record_document(request: HttpRequest, record_id: int) -> HttpResponse:
+    """A record's file, for whoever may read the record; always a download, never rendered inline."""
+    try:
+        document, content = document_content(actor=actor_from_request(request), record_id=record_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    except Document.DoesNotExist as missing:
+        raise Http404("This record has no file") from missing
+    response = HttpResponse(content, content_type=document.content_type)
+    disposition = "inline" if document.content_type == "application/pdf" else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{document.filename}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

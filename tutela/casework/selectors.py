@@ -1,0 +1,57 @@
+"""Reading casework: the chronology and the task lists."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import QuerySet
+
+from tutela.casework.models import Case, CaseTask
+from tutela.governance.models import User
+from tutela.records.models import Record
+
+
+@dataclass(frozen=True)
+class ChronologyEntry:
+    on: date
+    what: str
+    kind: str
+    by: str
+    record_id: int | None = None
+
+
+def case_chronology(*, case: Case) -> list[ChronologyEntry]:
+    """Everything recorded on the case, oldest first, built from the records and tasks themselves:
+    nobody types a chronology, so it cannot fall out of step with the file."""
+    entries = [
+        ChronologyEntry(
+            record.occurred_on, record.title, record.get_kind_display(), record.recorded_by.get_full_name(), record.pk
+        )
+        for record in Record.objects.filter(case=case).select_related("recorded_by")
+    ]
+    for task in CaseTask.objects.filter(case=case).select_related("created_by", "done_by"):
+        by = task.created_by.get_full_name() if task.created_by else "Tutela (raised automatically)"
+        entries.append(
+            ChronologyEntry(task.created_at.date(), f"Task set: {task.title} (due {task.due_on:%-d %B %Y})", "Task", by)
+        )
+        if task.done_at is not None and task.done_by is not None:
+            entries.append(
+                ChronologyEntry(
+                    task.done_at.date(),
+                    f"Task done: {task.title}: {task.outcome}",
+                    "Task",
+                    task.done_by.get_full_name(),
+                )
+            )
+    entries.append(ChronologyEntry(case.opened_at.date(), "Case opened", "Case", case.opened_by.get_full_name()))
+    if case.closed_at is not None:
+        entries.append(ChronologyEntry(case.closed_at.date(), f"Case closed: {case.close_reason}", "Case", ""))
+    return sorted(entries, key=lambda entry: (entry.on, entry.kind != "Case"))
+
+
+def open_tasks(*, user: User) -> QuerySet[CaseTask]:
+    """The user's open tasks on open cases, soonest due first."""
+    return (
+        CaseTask.objects.filter(assigned_to=user, done_at__isnull=True, case__closed_at__isnull=True)
+        .select_related("case", "case__child")
+        .order_by("due_on")
+    )

@@ -1,0 +1,185 @@
+"""Casework every service reuses: opening and closing cases, stages, tasks and letters."""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tutela.audit.services import audit_record
+from tutela.casework.models import Case, CaseTask
+from tutela.governance.errors import InvalidInput
+from tutela.governance.models import Controller, Team, User
+from tutela.people.models import Person
+from tutela.records.models import Record
+from tutela.records.services import Upload, record_add_to_case
+from tutela.web.pdf import html_to_pdf
+
+TASK_WARNING_DAYS = 7
+
+
+def case_reference(*, controller: Controller, service: str) -> str:
+    """The next reference in the controller's series for the service, e.g. DUD-ESS-2026-0007."""
+    prefix = f"{controller.slug[:3].upper()}-{''.join(w[0] for w in service.split('-')).upper()}-{timezone.now():%Y}-"
+    taken = Case.objects.filter(reference__startswith=prefix).count()
+    return f"{prefix}{taken + 1:04d}"
+
+
+def case_open(
+    *,
+    actor: User,
+    controller: Controller,
+    service: str,
+    child: Person,
+    team: Team,
+    family: list[Person],
+    allocated_worker: User | None = None,
+    stage: str = "",
+) -> Case:
+    if team.controller_id != controller.pk or team.service != service:
+        raise InvalidInput({"team": "The owning team must deliver this service for this controller"})
+    with transaction.atomic():
+        case = Case.objects.create(
+            reference=case_reference(controller=controller, service=service),
+            controller=controller,
+            service=service,
+            child=child,
+            owning_team=team,
+            allocated_worker=allocated_worker,
+            opened_at=timezone.now(),
+            opened_by=actor,
+            stage=stage,
+        )
+        case.family.set(family)
+        audit_record(
+            actor=actor, action="case_open", object_type="casework.case", object_id=case.pk, subject_id=child.pk
+        )
+    return case
+
+
+def case_set_stage(*, actor: User, case: Case, stage: str) -> Case:
+    if case.stage != stage:
+        case.stage = stage
+        case.save(update_fields=["stage"])
+        audit_record(
+            actor=actor,
+            action="case_stage",
+            object_type="casework.case",
+            object_id=case.pk,
+            subject_id=case.child_id,
+            detail={"stage": stage},
+        )
+    return case
+
+
+def case_close(*, actor: User, case: Case, reason: str) -> Case:
+    if not reason.strip():
+        raise InvalidInput({"reason": "Give the reason for closing the case"})
+    if not case.is_open:
+        raise InvalidInput({"reason": "The case is already closed"})
+    with transaction.atomic():
+        case.closed_at = timezone.now()
+        case.close_reason = reason.strip()
+        case.save(update_fields=["closed_at", "close_reason"])
+        audit_record(
+            actor=actor,
+            action="case_close",
+            object_type="casework.case",
+            object_id=case.pk,
+            subject_id=case.child_id,
+            reason=reason,
+        )
+    return case
+
+
+def task_add(
+    *,
+    actor: User | None,
+    case: Case,
+    title: str,
+    due_on: date,
+    assigned_to: User | None = None,
+    kind: str = "",
+    about: str = "",
+    warn_days: int = TASK_WARNING_DAYS,
+) -> CaseTask:
+    """A task on the case. One the system raises (``kind`` and ``about`` set) is raised only once."""
+    if not title.strip():
+        raise InvalidInput({"title": "Enter what needs to be done"})
+    if kind:
+        existing = CaseTask.objects.filter(case=case, kind=kind, about=about).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            task = CaseTask.objects.create(
+                case=case,
+                title=title.strip(),
+                kind=kind,
+                about=about,
+                due_on=due_on,
+                warn_on=due_on - timedelta(days=warn_days),
+                assigned_to=assigned_to if assigned_to is not None else case.allocated_worker,
+                created_at=timezone.now(),
+                created_by=actor,
+            )
+    except IntegrityError:  # raised at the same moment by another worker
+        return CaseTask.objects.get(case=case, kind=kind, about=about)
+    audit_record(
+        actor=actor,
+        action="task_add",
+        object_type="casework.casetask",
+        object_id=task.pk,
+        subject_id=case.child_id,
+        detail={"case": case.reference, "due_on": due_on.isoformat(), "kind": kind},
+    )
+    return task
+
+
+def task_complete(*, actor: User, task: CaseTask, outcome: str) -> CaseTask:
+    if task.done_at is not None:
+        raise InvalidInput({"outcome": "The task is already done"})
+    if not outcome.strip():
+        raise InvalidInput({"outcome": "Record what was done"})
+    task.done_at = timezone.now()
+    task.done_by = actor
+    task.outcome = outcome.strip()
+    task.save(update_fields=["done_at", "done_by", "outcome"])
+    audit_record(
+        actor=actor,
+        action="task_complete",
+        object_type="casework.casetask",
+        object_id=task.pk,
+        subject_id=task.case.child_id,
+    )
+    return task
+
+
+def letter_issue(
+    *,
+    actor: User,
+    case: Case,
+    template: str,
+    context: dict[str, Any],
+    title: str,
+    purpose: str,
+    categories: list[str],
+    occurred_on: date | None = None,
+) -> Record:
+    """A letter from a template, rendered to PDF and kept on the case as a document record."""
+    pdf = html_to_pdf(
+        template, {"case": case, "officer": actor, "today": occurred_on or timezone.localdate(), **context}
+    )
+    filename = f"{case.reference}-{title.lower().replace(' ', '-')[:60]}.pdf"
+    return record_add_to_case(
+        actor=actor,
+        case=case,
+        purpose=purpose,
+        categories=categories,
+        kind=Record.Kind.DOCUMENT,
+        title=title,
+        body="",
+        occurred_on=occurred_on or timezone.localdate(),
+        source=Record.Source.OFFICER,
+        upload=Upload(filename, "application/pdf", pdf),
+    )

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class EnforcementConfig(AppConfig):
+    name = "tutela.enforcement"
+    verbose_name = "Attendance enforcement"

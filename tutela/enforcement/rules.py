@@ -1,0 +1,214 @@
+"""The law's amounts and clocks for attendance enforcement, as pure functions of dates.
+
+Sources: shared/design/domain/attendance.md, sections 2 and 3. Every period below is counted the
+way the legislation words it, and each reading is written next to the rule it drives:
+
+- Penalty notice (Education (Penalty Notices) (England) Regulations 2007 as amended by SI 2024/210):
+  £80 if paid within 21 days, £160 if paid within 28 days, each period "beginning with the date on
+  which the notice is received". "Beginning with" counts the day of receipt as day 1, so day 21 is
+  receipt + 20 days and day 28 is receipt + 27 days.
+- National framework (from 19 August 2024): a second notice to the same parent for the same child
+  within 3 years is £160 with no discount; a third within 3 years cannot be issued. Withdrawn
+  notices do not count, and neither do notices issued before the framework began.
+- Magistrates' Courts Act 1980 s127: an information must be laid "within six months from the time
+  when the offence was committed". The day of the offence is not counted, so an offence on 1 March
+  may be laid up to and including 1 September; a day with no match in the sixth month (31 August)
+  runs to that month's last day.
+- Education Act 1996 s437(1): the parent has "not less than 15 days beginning with the day on which
+  [the notice] is served", so the earliest date the notice may name is service + 14 days. s438
+  gives the same 15-day window to choose a school.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from django.conf import settings
+
+from tutela.lib.dates import add_months, add_years, working_days_after
+
+FRAMEWORK_START = date(2024, 8, 19)
+DISCOUNT_PENCE = 8_000
+FULL_PENCE = 16_000
+DISCOUNT_DAYS = 21
+PAYMENT_DAYS = 28
+NOTICES_IN_THREE_YEARS = 2
+S127_MONTHS = 6
+CLOCK_WARNING_DAYS = 30
+S437_MINIMUM_DAYS = 15
+S438_CHOICE_DAYS = 15
+
+
+class ServiceMethod(StrEnum):
+    HAND = "hand"
+    FIRST_CLASS_POST = "first_class_post"
+    SECOND_CLASS_POST = "second_class_post"
+
+
+SERVICE_METHOD_NAMES = {
+    ServiceMethod.HAND: "By hand",
+    ServiceMethod.FIRST_CLASS_POST: "First-class post",
+    ServiceMethod.SECOND_CLASS_POST: "Second-class post",
+}
+
+
+def deemed_receipt(*, sent_on: date, method: ServiceMethod) -> date:
+    """When a notice counts as received: the same day by hand; by post, the configured number of
+    working days after posting (first class: the second working day, by default)."""
+    if method == ServiceMethod.HAND:
+        return sent_on
+    config: dict[str, Any] = settings.TUTELA_ENFORCEMENT
+    days = int(config["post_working_days"][method])
+    return working_days_after(sent_on, days)
+
+
+def last_day_of_period(received_on: date, days: int) -> date:
+    """The last day of a period of ``days`` days beginning with ``received_on``."""
+    return received_on + timedelta(days=days - 1)
+
+
+@dataclass(frozen=True)
+class PenaltyTerms:
+    sequence: int
+    received_on: date
+    discount_pence: int | None
+    full_pence: int
+    discount_until: date | None
+    pay_by: date
+
+    def amount_on(self, paid_on: date) -> int | None:
+        """What discharges the notice if paid that day; None once the payment period is over."""
+        if self.discount_until is not None and self.discount_pence is not None and paid_on <= self.discount_until:
+            return self.discount_pence
+        return self.full_pence if paid_on <= self.pay_by else None
+
+
+def penalty_terms(*, sequence: int, received_on: date) -> PenaltyTerms:
+    """The amounts and dates of a parent's first or second notice for a child within three years."""
+    if sequence not in (1, 2):
+        raise ValueError("only a first or second notice within three years may be issued")
+    first = sequence == 1
+    return PenaltyTerms(
+        sequence=sequence,
+        received_on=received_on,
+        discount_pence=DISCOUNT_PENCE if first else None,
+        full_pence=FULL_PENCE,
+        discount_until=last_day_of_period(received_on, DISCOUNT_DAYS) if first else None,
+        pay_by=last_day_of_period(received_on, PAYMENT_DAYS),
+    )
+
+
+def counts_towards_limit(*, earlier_issued_on: date, issue_on: date) -> bool:
+    """Whether an earlier (not withdrawn) notice counts against a new one: issued under the framework
+    and less than three years before. One issued exactly three years before no longer counts."""
+    return earlier_issued_on >= FRAMEWORK_START and earlier_issued_on <= issue_on < add_years(earlier_issued_on, 3)
+
+
+def notice_sequence(*, earlier_issued_on: list[date], issue_on: date) -> int:
+    """1 for a first notice, 2 for a second; 3 or more means the notice may not be issued."""
+    return 1 + sum(counts_towards_limit(earlier_issued_on=d, issue_on=issue_on) for d in earlier_issued_on)
+
+
+def next_notice_possible_on(*, earlier_issued_on: list[date], issue_on: date) -> date:
+    """The first day a further notice could be issued: when the oldest counted notice stops counting."""
+    counted = sorted(d for d in earlier_issued_on if counts_towards_limit(earlier_issued_on=d, issue_on=issue_on))
+    return add_years(counted[0], 3) if counted else issue_on
+
+
+class PaymentState(StrEnum):
+    AWAITING = "awaiting payment"
+    PART_PAID = "part paid"
+    PAID = "paid"
+    UNPAID = "unpaid"
+    PAID_LATE = "paid late"
+    WITHDRAWN = "withdrawn"
+
+
+def payment_state(
+    *, terms: PenaltyTerms, payments: list[tuple[date, int]], withdrawn: bool, today: date
+) -> PaymentState:
+    """Where a notice stands. Payments are (date received, pence), refunds negative. A notice is
+    discharged by the discounted amount paid in full by day 21, or the full amount by day 28."""
+    if withdrawn:
+        return PaymentState.WITHDRAWN
+
+    def paid_by(day: date) -> int:
+        return sum(amount for on, amount in payments if on <= day)
+
+    discounted = terms.discount_until is not None and terms.discount_pence is not None
+    if discounted and paid_by(terms.discount_until) >= terms.discount_pence:  # type: ignore[arg-type,operator]
+        return PaymentState.PAID
+    if paid_by(terms.pay_by) >= terms.full_pence:
+        return PaymentState.PAID
+    if today <= terms.pay_by:
+        return PaymentState.PART_PAID if paid_by(today) > 0 else PaymentState.AWAITING
+    return PaymentState.PAID_LATE if paid_by(today) >= terms.full_pence else PaymentState.UNPAID
+
+
+def information_deadline(offence_on: date) -> date:
+    """The last day an information may be laid for an offence on that day (s127: six months)."""
+    return add_months(offence_on, S127_MONTHS)
+
+
+@dataclass(frozen=True)
+class OffenceClock:
+    """s127 for an offence period: laying by ``whole_period_by`` covers every day of the period;
+    after it the earliest days fall out of time, and after ``any_part_by`` all of them have."""
+
+    period_start: date
+    period_end: date
+    whole_period_by: date
+    any_part_by: date
+    warn_from: date
+
+    def state_on(self, today: date) -> str:
+        if today > self.any_part_by:
+            return "out of time"
+        if today > self.whole_period_by:
+            return "partly out of time"
+        return "warning" if today >= self.warn_from else "in time"
+
+
+def offence_clock(*, period_start: date, period_end: date) -> OffenceClock:
+    whole = information_deadline(period_start)
+    return OffenceClock(
+        period_start=period_start,
+        period_end=period_end,
+        whole_period_by=whole,
+        any_part_by=information_deadline(period_end),
+        warn_from=whole - timedelta(days=CLOCK_WARNING_DAYS),
+    )
+
+
+def s437_earliest_date(served_on: date) -> date:
+    """The earliest date a s437(1) notice may require the parent to satisfy the LA by."""
+    return last_day_of_period(served_on, S437_MINIMUM_DAYS)
+
+
+def s438_choice_ends(served_on: date) -> date:
+    """The last day of the parent's window to choose a school after a s438 notice."""
+    return last_day_of_period(served_on, S438_CHOICE_DAYS)
+
+
+def nti_weeks_range() -> tuple[int, int]:
+    """The improvement periods an officer may choose, in school weeks (3 to 6 by default)."""
+    config: dict[str, Any] = settings.TUTELA_ENFORCEMENT
+    low, high = config["nti_school_weeks"]
+    return int(low), int(high)
+
+
+def improvement_period_ends(*, received_on: date, school_weeks: int, school_days: frozenset[date] | None) -> date:
+    """The last day of a notice to improve's improvement period: ``school_weeks`` weeks with at least
+    one school day, counted from the day after receipt; holiday weeks are skipped. With no school
+    calendar every week counts."""
+    low, high = nti_weeks_range()
+    if not low <= school_weeks <= high:
+        raise ValueError(f"the improvement period must be {low} to {high} school weeks")
+    day, counted = received_on, 0
+    while counted < school_weeks:
+        week = [day + timedelta(days=n) for n in range(1, 8)]
+        day = week[-1]
+        if school_days is None or any(d in school_days for d in week):
+            counted += 1
+    return day

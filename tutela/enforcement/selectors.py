@@ -1,0 +1,285 @@
+"""Reading enforcement work: a pupil's attendance for a referral or notice, a case's clocks, the
+officer's and the manager's dashboards, and the regulation 20 records."""
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import polars as pl
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from tutela.attendance.calendars import calendar_for, school_days
+from tutela.attendance.codes import DEFAULT_CLASSES
+from tutela.attendance.measures import attendance_flags
+from tutela.attendance.models import AttendanceYear
+from tutela.attendance.packing import academic_year_of, unpack
+from tutela.casework.models import Case, CaseTask
+from tutela.enforcement import rules
+from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
+from tutela.governance.models import Controller, User
+from tutela.people.models import Person
+
+
+def pupil_marks(*, person: Person) -> pl.DataFrame:
+    """Every stored mark of one pupil, at every school: upn, school_urn, date, session, code."""
+    rows = AttendanceYear.objects.filter(person=person).values_list("school__urn", "academic_year", "marks")
+    return unpack([(person.upn or str(person.pk), urn, year, marks) for urn, year, marks in rows])
+
+
+def pupil_attendance(*, person: Person, as_of: date) -> tuple[dict[str, Any], str]:
+    """The pupil's measures across their schools up to the day, and their marks as CSV."""
+    marks = pupil_marks(person=person).filter(pl.col("date") <= as_of).sort("date", "session")
+    flags = attendance_flags(marks.lazy(), as_of=as_of)
+    totals = {
+        name: int(flags[name].sum())
+        for name in ("possible_sessions", "attended_sessions", "authorised_absence", "unauthorised_absence")
+    }
+    absent = totals["authorised_absence"] + totals["unauthorised_absence"]
+    possible = totals["possible_sessions"]
+    met = flags.filter(pl.col("pn_threshold_met"))
+    summary: dict[str, Any] = {
+        **totals,
+        "absence_rate": round(absent * 100 / possible, 1) if possible else 0.0,
+        "first_mark": marks["date"].min() if marks.height else None,
+        "last_mark": marks["date"].max() if marks.height else None,
+        "pn_window_start": met["pn_window_start"][0] if met.height else None,
+        "pn_window_end": met["pn_window_end"][0] if met.height else None,
+        "as_of": as_of,
+    }
+    return summary, marks.write_csv()
+
+
+def unauthorised_between(*, person: Person, start: date, end: date) -> int:
+    """Sessions with a penalty-notice code (G, N, O, U by default) in the offence period."""
+    marks = pupil_marks(person=person)
+    in_period = marks.filter(
+        pl.col("date").is_between(start, end), pl.col("code").is_in(sorted(DEFAULT_CLASSES.penalty_notice))
+    )
+    return in_period.height
+
+
+def pupil_school_days(*, person: Person, on: date | None = None) -> frozenset[date] | None:
+    """The days the pupil's school meets this academic year and next, or None with no calendar."""
+    if person.school is None:
+        return None
+    year = academic_year_of(on or timezone.localdate())
+    found = [calendar_for(school=person.school, academic_year=y) for y in (year, year + 1)]
+    calendars = [c for c in found if c is not None]
+    return frozenset().union(*(school_days(calendar=c) for c in calendars)) if calendars else None
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    name: str
+    due_on: date
+    state: str  # "in time", "warning", "partly out of time", "out of time", "passed"
+    detail: str = ""
+
+
+def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
+    """Every legal clock on the case: s127 for each offence period (from its notices and
+    prosecutions), payment periods of live notices, and the steps' own clocks."""
+    from tutela.enforcement.services import notice_state
+    from tutela.enforcement.stages import STEPS_BY_KEY
+
+    today = today or timezone.localdate()
+    clocks: list[CaseClock] = []
+    periods = {(n.offence_start, n.offence_end) for n in case.penalty_notices.all()}
+    periods |= {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=True)}
+    laid = {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=False)}
+    for start, end in sorted(periods - laid):
+        clock = rules.offence_clock(period_start=start, period_end=end)
+        clocks.append(
+            CaseClock(
+                f"Last day to lay an information for {start:%-d %B %Y} to {end:%-d %B %Y} (s127)",
+                clock.whole_period_by,
+                clock.state_on(today),
+                f"Every day of the period is in time until {clock.whole_period_by:%-d %B %Y}; "
+                f"the last day of it until {clock.any_part_by:%-d %B %Y}",
+            )
+        )
+    for notice in case.penalty_notices.filter(withdrawn_on__isnull=True).prefetch_related("payments"):
+        payment = notice_state(notice, today)
+        if payment in (rules.PaymentState.AWAITING, rules.PaymentState.PART_PAID):
+            if notice.discount_until and today <= notice.discount_until:
+                clocks.append(CaseClock(f"{notice.reference}: £80 if paid by", notice.discount_until, "in time"))
+            clocks.append(CaseClock(f"{notice.reference}: £160 payment period ends", notice.pay_by, "in time"))
+        elif payment == rules.PaymentState.UNPAID:
+            clocks.append(CaseClock(f"{notice.reference}: unpaid, decide on prosecution", notice.pay_by, "passed"))
+    days = None
+    for entry in case.steps.all():
+        step = STEPS_BY_KEY.get(entry.step)
+        if step is None:
+            continue
+        data = {k: date.fromisoformat(v) if isinstance(v, str) and _is_date(v) else v for k, v in entry.data.items()}
+        if days is None:
+            days = pupil_school_days(person=case.child)
+        for step_clock in step.clocks(data, days):
+            state = "passed" if step_clock.due_on < today else "in time"
+            clocks.append(CaseClock(step_clock.name, step_clock.due_on, state))
+    return sorted(clocks, key=lambda c: c.due_on)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
+
+
+# --- Dashboards --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficerDashboard:
+    cases: list[Case]
+    overdue: list[CaseTask]
+    due_soon: list[CaseTask]
+    later: list[CaseTask]
+    clocks: list[tuple[Case, CaseClock]]
+    referrals_waiting: int
+
+
+def officer_dashboard(*, actor: User, service: str, today: date | None = None) -> OfficerDashboard:
+    today = today or timezone.localdate()
+    cases = list(
+        Case.objects.filter(allocated_worker=actor, service=service, closed_at__isnull=True).select_related("child")
+    )
+    tasks = list(
+        CaseTask.objects.filter(
+            assigned_to=actor, done_at__isnull=True, case__closed_at__isnull=True, case__service=service
+        ).select_related("case", "case__child")
+    )
+    clocks = [
+        (case, clock)
+        for case in cases
+        for clock in case_clocks(case=case, today=today)
+        if clock.state in ("warning", "partly out of time")
+        or (clock.state == "in time" and clock.due_on <= today.replace(year=today.year + 1))
+    ]
+    waiting = (
+        Referral.objects.filter(
+            controller=actor.controller_id, service=service, status=Referral.Status.SUBMITTED
+        ).count()
+        if actor.teams.filter(service=service).exists()
+        else 0
+    )
+    return OfficerDashboard(
+        cases=cases,
+        overdue=[t for t in tasks if t.due_on < today],
+        due_soon=[t for t in tasks if t.warn_on <= today <= t.due_on],
+        later=[t for t in tasks if t.warn_on > today],
+        clocks=sorted(clocks, key=lambda pair: pair[1].due_on)[:30],
+        referrals_waiting=waiting,
+    )
+
+
+@dataclass(frozen=True)
+class ManagerDashboard:
+    caseload: list[tuple[str, int]]
+    by_stage: list[tuple[str, int, int]]  # stage, open, closed
+    notices: dict[str, int]
+    prosecutions: dict[str, int]
+    referrals: dict[str, int]
+
+
+def manager_dashboard(*, controller: Controller, service: str, today: date | None = None) -> ManagerDashboard:
+    """Counts only, for managers: caseload by officer, cases by stage, notices and prosecutions by outcome."""
+    from tutela.enforcement.services import notice_state
+    from tutela.enforcement.stages import STAGE_NAMES
+
+    today = today or timezone.localdate()
+    cases = Case.objects.filter(controller=controller, service=service)
+    caseload = [
+        (
+            row["allocated_worker__first_name"] + " " + row["allocated_worker__last_name"]
+            if row["allocated_worker"]
+            else "Unallocated",
+            row["n"],
+        )
+        for row in cases.filter(closed_at__isnull=True)
+        .values("allocated_worker", "allocated_worker__first_name", "allocated_worker__last_name")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+    ]
+    stages = cases.values("stage").annotate(
+        open=Count("pk", filter=Q(closed_at__isnull=True)), closed=Count("pk", filter=Q(closed_at__isnull=False))
+    )
+    by_stage = [
+        (STAGE_NAMES.get(row["stage"], row["stage"] or "Not started"), row["open"], row["closed"]) for row in stages
+    ]
+    notices = PenaltyNotice.objects.filter(case__controller=controller, case__service=service).prefetch_related(
+        "payments", "prosecutions"
+    )
+    states: Counter[str] = Counter()
+    for notice in notices:
+        states["issued"] += 1
+        state = notice_state(notice, today)
+        states[str(state)] += 1
+        states["prosecuted"] += bool(notice.prosecutions.all())
+    prosecutions: Counter[str] = Counter()
+    for outcome in Prosecution.objects.filter(case__controller=controller, case__service=service).values_list(
+        "outcome", flat=True
+    ):
+        prosecutions[Prosecution.Outcome(outcome).label] += 1
+    referrals = Counter(
+        Referral.Status(s).label
+        for s in Referral.objects.filter(controller=controller, service=service).values_list("status", flat=True)
+    )
+    return ManagerDashboard(caseload, sorted(by_stage), dict(states), dict(prosecutions), dict(referrals))
+
+
+# --- Regulation 20 ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reg20Row:
+    notice: PenaltyNotice
+    state: str
+    payments: list[tuple[date, int, str]]
+    prosecution: str
+
+
+def reg20_rows(*, controller: Controller, service: str, today: date | None = None) -> list[Reg20Row]:
+    """What regulation 20 requires the LA to keep for each notice: a copy of it, every payment and its
+    date, whether and why it was withdrawn, and whether the recipient was prosecuted, with the outcome."""
+    from tutela.enforcement.services import notice_state
+
+    today = today or timezone.localdate()
+    notices = (
+        PenaltyNotice.objects.filter(case__controller=controller, case__service=service)
+        .select_related("parent", "child", "school", "decision__officer")
+        .prefetch_related("payments", "prosecutions")
+        .order_by("issued_on", "reference")
+    )
+    rows = []
+    for notice in notices:
+        prosecutions = list(notice.prosecutions.all())
+        rows.append(
+            Reg20Row(
+                notice,
+                str(notice_state(notice, today)),
+                [(p.received_on, p.amount_pence, p.get_kind_display()) for p in notice.payments.all()],
+                "; ".join(
+                    f"{p.reference}: {p.get_offence_display()}, {p.get_outcome_display().lower()}"
+                    + (f" on {p.outcome_on:%-d %B %Y}" if p.outcome_on else "")
+                    for p in prosecutions
+                )
+                or "Not prosecuted",
+            )
+        )
+    return rows
+
+
+def referrals_for_school(*, actor: User) -> list[Referral]:
+    """A school user sees its own school's referrals and nothing else."""
+    if actor.school_id is None:
+        return []
+    return list(Referral.objects.filter(school_id=actor.school_id).select_related("child"))
+
+
+def step_entries(*, case: Case) -> list[StepEntry]:
+    return list(case.steps.select_related("decision__officer", "concerning", "record"))
