@@ -23,6 +23,7 @@ class NavItem:
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "web:home"),
     NavItem("People", "records:people", reads_records=True),
+    NavItem("Attendance", "attendance:index", reads_records=True),
     NavItem("Register", "register:index", permission="register.browse_register"),
     NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
     NavItem("Agreements", "sharing:agreements", permission="register.browse_register"),
