@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("tutela.records.urls")),
     path("sharing/", include("tutela.sharing.urls")),
     path("attendance/", include("tutela.attendance.urls")),
+    path("enforcement/", include("tutela.enforcement.urls")),
     path("api/", include("tutela.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -283,3 +283,57 @@ def referrals_for_school(*, actor: User) -> list[Referral]:
 
 def step_entries(*, case: Case) -> list[StepEntry]:
     return list(case.steps.select_related("decision__officer", "concerning", "record"))
+
+
+def service_standing(*, actor: User, service: str) -> tuple[bool, bool]:
+    """(officer, manager): whether the actor works in a team of the service, and holds a service-wide role."""
+    from tutela.governance.gate import actor_context
+
+    context = actor_context(actor, [], timezone.now(), with_grants=False)
+    officer = service in context.team_services and context.reads_records and actor.school_id is None
+    return officer, officer and context.service_wide
+
+
+def referral_for_actor(*, actor: User, referral_id: int) -> Referral:
+    """A referral its own school may see, or an officer of the service (read through the gate, audited)."""
+    from tutela.audit.services import audit_record
+    from tutela.governance.errors import GateDenied
+    from tutela.governance.gate import Action, Decision, Touch, decide
+
+    referral = Referral.objects.select_related("child", "school", "controller", "case").get(pk=referral_id)
+    if actor.school_id is not None:
+        if actor.school_id == referral.school_id and actor.controller_id == referral.controller_id:
+            audit_record(
+                actor=actor,
+                action="read",
+                object_type="enforcement.referral",
+                object_id=referral.pk,
+                subject_id=referral.child_id,
+                reason="submitted by your school",
+            )
+            return referral
+        raise GateDenied(Decision(False, ("not a referral from your school",)))
+    touch = Touch(
+        subject=referral.child,
+        controller=referral.controller.slug,
+        service=referral.service,
+        purpose="attendance-offence-enforcement",
+        categories=("child.identity.name", "child.education.attendance"),
+        object_type="enforcement.referral",
+        object_id=str(referral.pk),
+    )
+    decision = decide(actor=actor, action=Action.READ, touch=touch)
+    if not decision:
+        raise GateDenied(decision)
+    return referral
+
+
+def triage_queue(*, actor: User, service: str) -> list[Referral]:
+    officer, _manager = service_standing(actor=actor, service=service)
+    if not officer:
+        return []
+    return list(
+        Referral.objects.filter(controller=actor.controller, service=service)
+        .select_related("child", "school")
+        .order_by("status", "-submitted_at")
+    )

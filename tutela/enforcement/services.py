@@ -16,6 +16,7 @@ from tutela.casework.models import Case
 from tutela.casework.services import case_open, case_set_stage, letter_issue, task_add
 from tutela.enforcement import rules
 from tutela.enforcement.models import (
+    Hearing,
     LegalDecision,
     PenaltyNotice,
     PenaltyPayment,
@@ -825,3 +826,22 @@ def prosecution_update(*, actor: User, prosecution: Prosecution, changes: dict[s
                 kind="s127", about=f"prosecution:{prosecution.pk}", done_at__isnull=True
             ).update(done_at=timezone.now(), done_by=actor, outcome=f"Information laid on {laid:%-d %B %Y}")
     return prosecution
+
+
+def hearing_add(*, actor: User, prosecution: Prosecution, on: date, kind: str, result: str = "") -> Hearing:
+    if not kind.strip():
+        raise InvalidInput({"kind": "Say what the hearing was"})
+    with transaction.atomic():
+        hearing = Hearing.objects.create(prosecution=prosecution, on=on, kind=kind.strip(), result=result.strip())
+        _case_record(
+            actor=actor,
+            case=prosecution.case,
+            subject=prosecution.defendant,
+            purpose="criminal-offence-information",
+            categories=("family.criminal.offence",),
+            title=f"{kind.strip()} on {on:%-d %B %Y} ({prosecution.reference})"
+            + (f": {result.strip()}" if result else ""),
+            body="",
+            occurred_on=min(on, timezone.localdate()),
+        )
+    return hearing

@@ -1,0 +1,476 @@
+"""Enforcement pages (thin: each resolves the actor, calls one selector or service, renders)."""
+
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from tutela.casework.models import Case, CaseTask
+from tutela.casework.selectors import case_chronology
+from tutela.casework.services import task_complete
+from tutela.enforcement import forms as f
+from tutela.enforcement import rules, selectors, services
+from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
+from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
+from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.models import User
+from tutela.governance.selectors import actor_from_request
+from tutela.people.models import Person, Relationship
+from tutela.records.models import Record
+from tutela.records.selectors import case_for_actor
+from tutela.records.services import Upload
+
+SERVICE = services.SERVICE
+
+
+def _refused(request: HttpRequest, denied: GateDenied) -> HttpResponse:
+    return render(request, "records/refused.html", {"reasons": denied.decision.reasons}, status=403)
+
+
+def _errors(form: Any, invalid: InvalidInput) -> None:
+    for name, message in invalid.errors.items():
+        form.add_error(name if name in form.fields else None, message)
+
+
+def _case(request: HttpRequest, case_id: int) -> Case:
+    case = case_for_actor(actor=actor_from_request(request), case_id=case_id)
+    if case.service != SERVICE:
+        raise Http404("Not an Education Support Service case")
+    return case
+
+
+def _person(people: list[Person], pk: str) -> Person:
+    return next(person for person in people if str(person.pk) == pk)
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    if actor.school_id is not None:
+        return redirect("enforcement:referrals")
+    officer, manager = selectors.service_standing(actor=actor, service=SERVICE)
+    if not officer:
+        return _refused(request, GateDenied(_no("you are not in a team of the Education Support Service")))
+    board = selectors.officer_dashboard(actor=actor, service=SERVICE)
+    cases = [(case, STAGE_NAMES.get(case.stage, case.stage or "Not started")) for case in board.cases]
+    return render(request, "enforcement/dashboard.html", {"board": board, "manager": manager, "cases": cases})
+
+
+def _no(reason: str) -> Any:
+    from tutela.governance.gate import Decision
+
+    return Decision(False, (reason,))
+
+
+@login_required
+def manager_dashboard(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    _officer, manager = selectors.service_standing(actor=actor, service=SERVICE)
+    if not manager or actor.controller is None:
+        return _refused(request, GateDenied(_no("the manager's dashboard is for managers of the service")))
+    board = selectors.manager_dashboard(controller=actor.controller, service=SERVICE)
+    return render(request, "enforcement/manager.html", {"board": board})
+
+
+@login_required
+def referrals(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    if actor.school_id is not None:
+        rows = selectors.referrals_for_school(actor=actor)
+    else:
+        rows = selectors.triage_queue(actor=actor, service=SERVICE)
+    return render(request, "enforcement/referrals.html", {"rows": rows, "school": actor.school_id is not None})
+
+
+@login_required
+def referral_new(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    if actor.school_id is None:
+        return _refused(request, GateDenied(_no("only a school refers a pupil")))
+    pupils = list(Person.objects.filter(school_id=actor.school_id, merged_into__isnull=True).order_by("family_name"))
+    chosen = request.POST.get("child") or request.GET.get("child") or ""
+    parents = (
+        [
+            r.person
+            for r in Relationship.objects.filter(child_id=int(chosen), ended_on__isnull=True).select_related("person")
+        ]
+        if chosen.isdigit()
+        else []
+    )
+    form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
+    if request.method == "POST" and request.POST.get("choose") is None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            referral = services.referral_submit(
+                actor=actor,
+                details=services.ReferralDetails(
+                    child=_person(pupils, data["child"]),
+                    parents=[_person(parents, pk) for pk in data["parents"]],
+                    actions_taken=data["actions_taken"],
+                    safeguarding=data["safeguarding"],
+                    safeguarding_concerns=data["safeguarding_concerns"],
+                    sen_status=data["sen_status"],
+                ),
+            )
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        else:
+            messages.success(request, f"Referral {referral.reference} sent to the Education Support Service")
+            return redirect("enforcement:referral", referral.pk)
+    elif request.POST.get("choose") is not None:
+        form = f.ReferralForm(pupils=pupils, parents=parents, initial={"child": chosen})
+    return render(request, "enforcement/referral_new.html", {"form": form, "chosen": chosen, "parents": parents})
+
+
+@login_required
+def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        referral = selectors.referral_for_actor(actor=actor, referral_id=referral_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    except Referral.DoesNotExist as missing:
+        raise Http404 from missing
+    team = actor.teams.filter(service=SERVICE).first()
+    officers = (
+        [(str(u.pk), u.get_full_name()) for u in User.objects.filter(teams=team).order_by("last_name")] if team else []
+    )
+    form = f.TriageForm(request.POST or None, officers=officers)
+    if request.method == "POST" and actor.school_id is None and form.is_valid() and team is not None:
+        data = form.cleaned_data
+        try:
+            if data["outcome"] == "accept":
+                allocate = User.objects.filter(pk=data["allocate_to"]).first() if data["allocate_to"] else None
+                case = services.referral_accept(
+                    actor=actor, referral=referral, team=team, allocate_to=allocate, note=data["reason"]
+                )
+                messages.success(request, f"Referral accepted: case {case.reference} opened")
+                return redirect("enforcement:case", case.pk)
+            services.referral_return(
+                actor=actor,
+                referral=referral,
+                reason=data["reason"],
+                redirect_to=data["redirect_to"] if data["outcome"] == "redirect" else "",
+            )
+            messages.success(request, f"Referral {referral.get_status_display().lower()}")
+            return redirect("enforcement:referrals")
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        except GateDenied as denied:
+            return _refused(request, denied)
+    return render(
+        request,
+        "enforcement/referral_detail.html",
+        {"referral": referral, "form": form, "school": actor.school_id is not None},
+    )
+
+
+@login_required
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    today = timezone.localdate()
+    notices = [
+        (notice, services.notice_state(notice, today))
+        for notice in case.penalty_notices.select_related("parent").prefetch_related("payments")
+    ]
+    documents = Record.objects.filter(case=case, document__isnull=False).select_related("document")
+    context = {
+        "case": case,
+        "family": list(case.family.all()),
+        "stage": STAGE_NAMES.get(case.stage, case.stage),
+        "clocks": selectors.case_clocks(case=case, today=today),
+        "tasks": case.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
+        "decisions": case.legal_decisions.select_related("officer", "concerning"),
+        "steps": selectors.step_entries(case=case),
+        "step_names": {step.key: step.name for step in STEPS},
+        "notices": notices,
+        "prosecutions": case.prosecutions.select_related("defendant"),
+        "documents": documents,
+        "chronology": case_chronology(case=case),
+        "available_steps": STEPS,
+        "today": today,
+    }
+    return render(request, "enforcement/case.html", context)
+
+
+@login_required
+def step_new(request: HttpRequest, case_id: int, step_key: str) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    step = STEPS_BY_KEY.get(step_key)
+    if step is None:
+        raise Http404("No such step")
+    parents = list(case.family.all())
+    form = step_form_for(request, step, parents)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        concerning = _person(parents, data.pop("concerning")) if "concerning" in data else None
+        rationale = data.pop("rationale", "")
+        upload_file = data.pop("signed_copy", None)
+        upload = (
+            Upload(upload_file.name, upload_file.content_type or "application/octet-stream", upload_file.read())
+            if upload_file
+            else None
+        )
+        try:
+            services.step_record(
+                actor=actor,
+                case=case,
+                step_key=step.key,
+                values=data,
+                concerning=concerning,
+                rationale=rationale,
+                upload=upload,
+            )
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        else:
+            messages.success(request, f"{step.name} recorded")
+            return redirect("enforcement:case", case.pk)
+    return render(request, "enforcement/step_form.html", {"case": case, "step": step, "form": form})
+
+
+def step_form_for(request: HttpRequest, step: Any, parents: list[Person]) -> Any:
+    if request.method == "POST":
+        return f.step_form(step, request.POST, parents=parents, files=request.FILES)
+    return f.step_form(step, parents=parents)
+
+
+@login_required
+def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    parents = list(case.family.all())
+    form = f.PenaltyNoticeForm(request.POST or None, parents=parents)
+    refused = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            notice = services.penalty_notice_issue(
+                actor=actor,
+                case=case,
+                parent=_person(parents, data["parent"]),
+                offence_start=data["offence_start"],
+                offence_end=data["offence_end"],
+                issued_on=data["issued_on"],
+                service_method=data["service_method"],
+                rationale=data["rationale"],
+            )
+        except services.PenaltyNoticeRefused as refusal:
+            refused = refusal.errors["parent"]
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        else:
+            amount = "£80 if paid within 21 days, £160 within 28" if notice.sequence == 1 else "£160, no reduction"
+            messages.success(request, f"Penalty notice {notice.reference} issued: {amount}")
+            return redirect("enforcement:penalty_notice", notice.pk)
+    return render(request, "enforcement/penalty_notice_new.html", {"case": case, "form": form, "refused": refused})
+
+
+def _notice(request: HttpRequest, notice_id: int) -> PenaltyNotice:
+    notice = get_object_or_404(PenaltyNotice.objects.select_related("parent", "child", "school"), pk=notice_id)
+    _case(request, notice.case_id)
+    return notice
+
+
+@login_required
+def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        notice = _notice(request, notice_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    payment_form = f.PaymentForm(
+        request.POST if "record_payment" in request.POST else None, initial={"reference": notice.reference}
+    )
+    withdraw_form = f.WithdrawForm(request.POST if "withdraw" in request.POST else None)
+    if request.method == "POST":
+        try:
+            if "record_payment" in request.POST and payment_form.is_valid():
+                data = payment_form.cleaned_data
+                services.penalty_payment_record(
+                    actor=actor,
+                    reference=data["reference"],
+                    amount_pence=int(data["amount"] * Decimal(100)),
+                    received_on=data["received_on"],
+                    kind=data["kind"],
+                    method=data["method"],
+                )
+                messages.success(request, "Payment recorded")
+                return redirect("enforcement:penalty_notice", notice.pk)
+            if "withdraw" in request.POST and withdraw_form.is_valid():
+                services.penalty_notice_withdraw(
+                    actor=actor, notice=notice, reason=withdraw_form.cleaned_data["reason"]
+                )
+                messages.success(request, f"Penalty notice {notice.reference} withdrawn")
+                return redirect("enforcement:penalty_notice", notice.pk)
+        except InvalidInput as invalid:
+            _errors(payment_form if "record_payment" in request.POST else withdraw_form, invalid)
+        except GateDenied as denied:
+            return _refused(request, denied)
+    context = {
+        "notice": notice,
+        "state": services.notice_state(notice),
+        "payments": notice.payments.select_related("recorded_by"),
+        "payment_form": payment_form,
+        "withdraw_form": withdraw_form,
+    }
+    return render(request, "enforcement/penalty_notice.html", context)
+
+
+@login_required
+def prosecution_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    parents = list(case.family.all())
+    notices = list(case.penalty_notices.filter(withdrawn_on__isnull=True))
+    form = f.ProsecutionForm(
+        request.POST or None,
+        parents=parents,
+        notices=[(str(n.pk), f"{n.reference} ({n.parent.given_name} {n.parent.family_name})") for n in notices],
+        initial={"offence_start": None},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            prosecution = services.prosecution_start(
+                actor=actor,
+                case=case,
+                defendant=_person(parents, data["defendant"]),
+                offence=data["offence"],
+                offence_start=data["offence_start"],
+                offence_end=data["offence_end"],
+                rationale=data["rationale"],
+                penalty_notice=next((n for n in notices if str(n.pk) == data["penalty_notice"]), None),
+            )
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        else:
+            messages.success(request, f"Prosecution {prosecution.reference} started")
+            return redirect("enforcement:prosecution", prosecution.pk)
+    return render(request, "enforcement/prosecution_new.html", {"case": case, "form": form})
+
+
+def _pounds(value: Decimal | None) -> int | None:
+    return None if value is None else int(value * Decimal(100))
+
+
+@login_required
+def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    prosecution = get_object_or_404(Prosecution.objects.select_related("defendant", "case"), pk=prosecution_id)
+    try:
+        _case(request, prosecution.case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    action = request.POST.get("action", "")
+    update = f.ProsecutionUpdateForm(request.POST if action == "update" else None, initial=_progress(prosecution))
+    hearing = f.HearingForm(request.POST if action == "hearing" else None)
+    disclose = f.DisclosureForm(request.POST if action == "disclose" else None)
+    try:
+        if action == "update" and update.is_valid():
+            data = update.cleaned_data
+            changes = {k: v for k, v in data.items() if k not in ("fine", "costs")}
+            changes |= {"fine_pence": _pounds(data["fine"]), "costs_pence": _pounds(data["costs"])}
+            services.prosecution_update(actor=actor, prosecution=prosecution, changes=changes)
+            messages.success(request, "Prosecution updated")
+            return redirect("enforcement:prosecution", prosecution.pk)
+        if action == "hearing" and hearing.is_valid():
+            services.hearing_add(actor=actor, prosecution=prosecution, **hearing.cleaned_data)
+            messages.success(request, "Hearing recorded")
+            return redirect("enforcement:prosecution", prosecution.pk)
+        if action == "bundle":
+            from tutela.enforcement.bundle import bundle_build
+
+            bundle = bundle_build(actor=actor, prosecution=prosecution)
+            messages.success(request, "Evidence bundle prepared")
+            return redirect("records:record_document", bundle.record_id)
+        if action == "disclose" and disclose.is_valid():
+            from tutela.enforcement.bundle import bundle_disclose
+
+            bundle = get_object_or_404(EvidenceBundle, pk=request.POST.get("bundle"), prosecution=prosecution)
+            bundle_disclose(actor=actor, bundle=bundle, **disclose.cleaned_data)
+            messages.success(request, "Disclosure recorded")
+            return redirect("enforcement:prosecution", prosecution.pk)
+    except InvalidInput as invalid:
+        _errors({"update": update, "hearing": hearing, "disclose": disclose}.get(action, update), invalid)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    context = {
+        "prosecution": prosecution,
+        "update": update,
+        "hearing_form": hearing,
+        "disclose_form": disclose,
+        "hearings": prosecution.hearings.all(),
+        "bundles": prosecution.bundles.prefetch_related("disclosures").order_by("-created_at"),
+        "clock": rules.offence_clock(
+            period_start=prosecution.offence_start, period_end=prosecution.offence_end
+        ),
+    }
+    return render(request, "enforcement/prosecution.html", context)
+
+
+def _progress(prosecution: Prosecution) -> dict[str, Any]:
+    return {
+        "court": prosecution.court,
+        "information_laid_on": prosecution.information_laid_on,
+        "plea": prosecution.plea,
+        "outcome": prosecution.outcome,
+        "outcome_on": prosecution.outcome_on,
+        "sentence": prosecution.sentence,
+        "fine": Decimal(prosecution.fine_pence) / 100 if prosecution.fine_pence is not None else None,
+        "costs": Decimal(prosecution.costs_pence) / 100 if prosecution.costs_pence is not None else None,
+    }
+
+
+@login_required
+@require_POST
+def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    task = get_object_or_404(CaseTask, pk=task_id)
+    try:
+        _case(request, task.case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    form = f.TaskDoneForm(request.POST)
+    if form.is_valid():
+        try:
+            task_complete(actor=actor, task=task, outcome=form.cleaned_data["outcome"])
+            messages.success(request, f"Done: {task.title}")
+        except InvalidInput as invalid:
+            messages.error(request, str(invalid))
+    return redirect("enforcement:case", task.case_id)
+
+
+@login_required
+def reg20_report(request: HttpRequest) -> HttpResponse:
+    from tutela.enforcement.reports import reg20_pdf
+
+    actor = actor_from_request(request)
+    if actor.controller is None:
+        return _refused(request, GateDenied(_no("not an officer of a local authority")))
+    try:
+        pdf = reg20_pdf(actor=actor, controller=actor.controller, service=SERVICE)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="penalty-notice-records-{timezone.localdate()}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
