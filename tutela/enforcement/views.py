@@ -399,9 +399,9 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
         if action == "bundle":
             from tutela.enforcement.bundle import bundle_build
 
-            bundle = bundle_build(actor=actor, prosecution=prosecution)
+            bundle_build(actor=actor, prosecution=prosecution)
             messages.success(request, "Evidence bundle prepared")
-            return redirect("records:record_document", bundle.record_id)
+            return redirect("enforcement:prosecution", prosecution.pk)
         if action == "disclose" and disclose.is_valid():
             from tutela.enforcement.bundle import bundle_disclose
 
