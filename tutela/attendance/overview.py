@@ -239,10 +239,14 @@ def trend_chart(weeks: list[WeekRate]) -> TrendChart:
         for index, (week, rate) in enumerate(zip(weeks, rates, strict=True))
     ]
     rate_ticks = [Tick(_num(y_of(level)), f"{level}%") for level in range(0, maximum + 1, step)]
-    month_ticks = []
-    for index, week in enumerate(weeks):
-        if index == 0 or week.week.month != weeks[index - 1].week.month:
-            month_ticks.append(Tick(_num(LEFT + slot * index + slot / 2), f"{week.week:%b}"))
+    # A week belongs to the month its Thursday falls in (as ISO weeks belong to years), so the week
+    # of Monday 31 August is September's.
+    months = [week.week + timedelta(days=3) for week in weeks]
+    month_ticks = [
+        Tick(_num(LEFT + slot * index + slot / 2), f"{month:%b}")
+        for index, month in enumerate(months)
+        if index == 0 or month.month != months[index - 1].month
+    ]
     return TrendChart(bars, rate_ticks, month_ticks, Tick(_num(y_of(PERSISTENT_LEVEL)), f"{PERSISTENT_LEVEL}%"))
 
 

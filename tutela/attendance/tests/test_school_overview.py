@@ -1,5 +1,7 @@
 """A school's attendance overview: aggregates for its own users and its LA's attendance officers, every pupil gated."""
 
+from datetime import date
+
 import pytest
 import time_machine
 
@@ -52,6 +54,11 @@ def test_the_chart_scales_to_the_highest_week_and_draws_the_persistent_level():
     assert chart.reference is not None and float(chart.reference.at) == pytest.approx(
         BOTTOM - (BOTTOM - TOP) / 3, abs=0.05
     )
+
+
+def test_a_week_belongs_to_the_month_of_its_thursday():
+    chart = trend_chart([WeekRate(date(2026, 8, 31), 40, 2), WeekRate(date(2026, 9, 28), 50, 2)])
+    assert [tick.label for tick in chart.month_ticks] == ["Sep", "Oct"]
 
 
 def test_a_pupil_the_gate_refuses_is_left_out(world, marks_world):
