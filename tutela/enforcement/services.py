@@ -845,3 +845,40 @@ def hearing_add(*, actor: User, prosecution: Prosecution, on: date, kind: str, r
             occurred_on=min(on, timezone.localdate()),
         )
     return hearing
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    line: int
+    reference: str
+    amount_pence: int
+    received_on: date
+    method: str
+
+
+def penalty_payments_import(*, actor: User, lines: list[PaymentLine]) -> int:
+    """A finance file of payments, matched to notices by reference: all or nothing, every problem by line."""
+    known = set(PenaltyNotice.objects.filter(case__controller=actor.controller).values_list("reference", flat=True))
+    problems = [
+        f"line {item.line}: no penalty notice of your authority has the reference {item.reference}"
+        for item in lines
+        if item.reference.upper() not in known
+    ]
+    problems += [f"line {item.line}: the amount must be more than zero" for item in lines if item.amount_pence <= 0]
+    problems += [
+        f"line {item.line}: the date {item.received_on:%-d %B %Y} is in the future"
+        for item in lines
+        if item.received_on > timezone.localdate()
+    ]
+    if problems:
+        raise InvalidInput({"file": "\n".join(sorted(problems, key=lambda p: int(p.split(":")[0][5:])))})
+    with transaction.atomic():
+        for item in lines:
+            penalty_payment_record(
+                actor=actor,
+                reference=item.reference,
+                amount_pence=item.amount_pence,
+                received_on=item.received_on,
+                method=item.method,
+            )
+    return len(lines)
