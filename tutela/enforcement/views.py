@@ -420,9 +420,7 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
         "disclose_form": disclose,
         "hearings": prosecution.hearings.all(),
         "bundles": prosecution.bundles.prefetch_related("disclosures").order_by("-created_at"),
-        "clock": rules.offence_clock(
-            period_start=prosecution.offence_start, period_end=prosecution.offence_end
-        ),
+        "clock": rules.offence_clock(period_start=prosecution.offence_start, period_end=prosecution.offence_end),
     }
     return render(request, "enforcement/prosecution.html", context)
 
