@@ -176,3 +176,8 @@ class DisclosureForm(forms.Form):
 
 class TaskDoneForm(forms.Form):
     outcome = forms.CharField(label="What was done", error_messages={"required": "Record what was done"})
+
+
+class TaskForm(forms.Form):
+    title = forms.CharField(label="What needs doing", max_length=200)
+    due_on = DateField(label="Due")

@@ -16,6 +16,8 @@ urlpatterns = [
     path("cases/<int:case_id>/prosecutions/new/", views.prosecution_new, name="prosecution_new"),
     path("penalty-notices/<int:notice_id>/", views.penalty_notice_detail, name="penalty_notice"),
     path("prosecutions/<int:prosecution_id>/", views.prosecution_detail, name="prosecution"),
+    path("cases/<int:case_id>/tasks/new/", views.task_new, name="task_new"),
+    path("cases/<int:case_id>/close/", views.case_close_view, name="case_close"),
     path("tasks/<int:task_id>/done/", views.task_done, name="task_done"),
     path("penalty-notice-records.pdf", views.reg20_report, name="reg20"),
 ]

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import case_chronology
-from tutela.casework.services import task_complete
+from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
@@ -197,6 +197,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "chronology": case_chronology(case=case),
         "available_steps": STEPS,
         "today": today,
+        "task_form": f.TaskForm(),
     }
     return render(request, "enforcement/case.html", context)
 
@@ -436,6 +437,41 @@ def _progress(prosecution: Prosecution) -> dict[str, Any]:
         "fine": Decimal(prosecution.fine_pence) / 100 if prosecution.fine_pence is not None else None,
         "costs": Decimal(prosecution.costs_pence) / 100 if prosecution.costs_pence is not None else None,
     }
+
+
+@login_required
+@require_POST
+def task_new(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    form = f.TaskForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        task_add(actor=actor, case=case, title=data["title"], due_on=data["due_on"], assigned_to=case.allocated_worker)
+        messages.success(request, f"Task added: {data['title']}")
+    else:
+        messages.error(request, "Enter what needs doing and a real due date")
+    return redirect("enforcement:case", case.pk)
+
+
+@login_required
+@require_POST
+def case_close_view(request: HttpRequest, case_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    try:
+        case = _case(request, case_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    try:
+        case_close(actor=actor, case=case, reason=request.POST.get("reason", ""))
+    except InvalidInput as invalid:
+        messages.error(request, "; ".join(invalid.errors.values()))
+    else:
+        messages.success(request, f"Case {case.reference} closed")
+    return redirect("enforcement:case", case.pk)
 
 
 @login_required

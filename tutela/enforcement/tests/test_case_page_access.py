@@ -63,3 +63,21 @@ def test_the_officer_pages_render(ess, sign_in, notice):
 def test_the_school_user_is_sent_to_its_referrals(ess, sign_in):
     response = sign_in(ess.school_user).get("/enforcement/")
     assert response.status_code == 302 and response["Location"].endswith("/enforcement/referrals/")
+
+
+def test_tasks_are_added_and_done_and_the_case_closed_from_its_page(ess, sign_in):
+    client = sign_in(ess.officer)
+    url = f"/enforcement/cases/{ess.case.pk}/"
+    client.post(url + "tasks/new/", {"title": "Home visit", "due_on_0": "20", "due_on_1": "1", "due_on_2": "2026"})
+    task = ess.case.tasks.get(title="Home visit")
+    assert task.assigned_to == ess.officer and str(task.due_on) == "2026-01-20"
+    client.post(f"/enforcement/tasks/{task.pk}/done/", {"outcome": "Visited; nobody home."})
+    task.refresh_from_db()
+    assert task.done_by == ess.officer
+    client.post(url + "close/", {"reason": ""})
+    ess.case.refresh_from_db()
+    assert ess.case.is_open
+    client.post(url + "close/", {"reason": "Attendance now above 95%."})
+    ess.case.refresh_from_db()
+    assert not ess.case.is_open
+    assert "Attendance now above 95%" in client.get(url).content.decode()
