@@ -138,13 +138,8 @@ def _served_notices(case: Case, defendant: Person) -> list[ServedNotice]:
 
 
 def _letter_title(case: Case, entry: StepEntry, step: Step) -> str:
-    """The letter letter_issue kept for the step: same title, same date (services.step_record)."""
-    subject = entry.concerning or case.child
-    title = f"{step.name}: letter to {subject.given_name} {subject.family_name}"
-    found = Record.objects.filter(
-        case=case, kind=Record.Kind.DOCUMENT, title=title, occurred_on=entry.happened_on
-    ).exists()
-    return title if found else "No letter held on the case"
+    """The title of the letter step_record kept for the step."""
+    return entry.letter.title if entry.letter is not None else "No letter held on the case"
 
 
 def _served_letters(case: Case, entries: list[StepEntry]) -> list[ServedLetter]:
@@ -281,10 +276,13 @@ def _render(context: dict[str, Any]) -> tuple[bytes, list[dict[str, Any]]]:
 
 
 def _bundle_categories(context: dict[str, Any]) -> list[str]:
-    """The offence, and the interview and witness categories when the bundle holds those statements."""
+    """The offence and the child's attendance (its evidence), and the interview and witness categories
+    when the bundle holds those statements."""
     held = {"interview-under-caution": context["interviews"], "witness-statement": context["witness_statements"]}
     return [
         "family.criminal.offence",
+        "child.identity.name",
+        "child.education.attendance",
         *(c for key, found in held.items() if found for c in STEPS_BY_KEY[key].categories),
     ]
 

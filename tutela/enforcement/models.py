@@ -104,6 +104,9 @@ class StepEntry(models.Model):
     happened_on = models.DateField()
     data = models.JSONField(default=dict)
     record = models.OneToOneField(Record, on_delete=models.PROTECT, related_name="+")
+    letter = models.OneToOneField(
+        Record, on_delete=models.PROTECT, null=True, blank=True, related_name="+", help_text="The letter sent."
+    )
     decision = models.OneToOneField(LegalDecision, on_delete=models.PROTECT, null=True, blank=True, related_name="step")
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField()

@@ -243,6 +243,15 @@ class Reg20Row:
     prosecution: str
 
 
+def _prosecuted_for(prosecution: Prosecution, notice: PenaltyNotice) -> bool:
+    """Whether a prosecution answers to the notice: linked to it, or of its recipient for the same
+    child over an overlapping offence period."""
+    if prosecution.penalty_notice_id == notice.pk:
+        return True
+    overlaps = prosecution.offence_start <= notice.offence_end and notice.offence_start <= prosecution.offence_end
+    return prosecution.defendant_id == notice.parent_id and overlaps
+
+
 def reg20_rows(*, controller: Controller, service: str, today: date | None = None) -> list[Reg20Row]:
     """What regulation 20 requires the LA to keep for each notice: a copy of it, every payment and its
     date, whether and why it was withdrawn, and whether the recipient was prosecuted, with the outcome."""
@@ -255,9 +264,12 @@ def reg20_rows(*, controller: Controller, service: str, today: date | None = Non
         .prefetch_related("payments", "prosecutions")
         .order_by("issued_on", "reference")
     )
+    case_prosecutions: dict[int, list[Prosecution]] = {}
+    for prosecution in Prosecution.objects.filter(case__in={n.case_id for n in notices}):
+        case_prosecutions.setdefault(prosecution.case_id, []).append(prosecution)
     rows = []
     for notice in notices:
-        prosecutions = list(notice.prosecutions.all())
+        prosecutions = [p for p in case_prosecutions.get(notice.case_id, []) if _prosecuted_for(p, notice)]
         rows.append(
             Reg20Row(
                 notice,

@@ -77,7 +77,14 @@ def _case_record(
 
 
 def decision_record(
-    *, actor: User, case: Case, kind: str, concerning: Person, rationale: str, purpose: str = ENFORCEMENT
+    *,
+    actor: User,
+    case: Case,
+    kind: str,
+    concerning: Person,
+    rationale: str,
+    purpose: str = ENFORCEMENT,
+    on: date | None = None,
 ) -> LegalDecision:
     """A decision with legal effect: who decided, what, about whom, and why. Refused without a rationale."""
     if not rationale.strip():
@@ -95,7 +102,7 @@ def decision_record(
             categories=(*categories, "child.support.case-records") if concerning.pk == case.child_id else categories,
             title=f"Decision: {name}",
             body=f"Decided by {actor.get_full_name()}. Rationale: {rationale.strip()}",
-            occurred_on=timezone.localdate(),
+            occurred_on=on or timezone.localdate(),  # the step's own date, so the chronology reads in order
         )
         decision = LegalDecision.objects.create(
             case=case,
@@ -411,6 +418,7 @@ def step_record(
                 concerning=subject,
                 rationale=rationale,
                 purpose=step.purpose,
+                on=facts[step.happened],
             )
             if step.decision
             else None
@@ -439,7 +447,7 @@ def step_record(
             created_at=timezone.now(),
         )
         if step.letter:
-            letter_issue(
+            entry.letter = letter_issue(
                 actor=actor,
                 case=case,
                 template=step.letter,
@@ -458,6 +466,7 @@ def step_record(
                 categories=list(step.categories),
                 occurred_on=facts[step.happened],
             )
+            entry.save(update_fields=["letter"])
         for clock in clocks:
             if clock.due_on >= timezone.localdate():
                 task_add(
@@ -542,7 +551,12 @@ def penalty_notice_issue(
     terms = rules.penalty_terms(sequence=sequence, received_on=received)
     with transaction.atomic():
         decision = decision_record(
-            actor=actor, case=case, kind=LegalDecision.Kind.ISSUE_PN, concerning=parent, rationale=rationale
+            actor=actor,
+            case=case,
+            kind=LegalDecision.Kind.ISSUE_PN,
+            concerning=parent,
+            rationale=rationale,
+            on=issued_on,
         )
         reference = _pn_reference(case)
         context = {
@@ -687,6 +701,7 @@ def penalty_notice_withdraw(
             kind=LegalDecision.Kind.WITHDRAW_PN,
             concerning=notice.parent,
             rationale=reason,
+            on=on,
         )
         notice.withdrawn_on = on or timezone.localdate()
         notice.withdrawal_reason = reason.strip()

@@ -175,6 +175,8 @@ def test_the_bundle_is_kept_on_the_case_as_criminal_offence_information_about_th
         "family.criminal.offence",
         "family.criminal.interview-under-caution",
         "family.criminal.witness-statements",
+        "child.identity.name",  # the attendance record is the offence's evidence
+        "child.education.attendance",
     }
     assert record.document.content_type == "application/pdf"
     assert bundle.created_by == ess.officer
