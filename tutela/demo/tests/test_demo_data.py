@@ -33,6 +33,30 @@ def _snapshot() -> dict[str, list[tuple[object, ...]]]:
         "users": list(
             User.objects.order_by("username").values_list("username", "first_name", "controller__slug", "roles__code")
         ),
+        **_enforcement_snapshot(),
+    }
+
+
+def _enforcement_snapshot() -> dict[str, list[tuple[object, ...]]]:
+    from tutela.casework.models import CaseTask
+    from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, Referral, StepEntry
+
+    return {
+        "stages": list(Case.objects.order_by("reference").values_list("reference", "stage", "close_reason")),
+        "referrals": list(
+            Referral.objects.order_by("reference").values_list(
+                "reference", "child__la_reference", "status", "case__reference", "attendance"
+            )
+        ),
+        "steps": sorted(StepEntry.objects.values_list("case__reference", "step", "happened_on", "data")),
+        "notices": list(
+            PenaltyNotice.objects.order_by("reference").values_list(
+                "reference", "parent__la_reference", "offence_start", "offence_end", "unauthorised_sessions", "sequence"
+            )
+        ),
+        "payments": sorted(PenaltyPayment.objects.values_list("notice__reference", "amount_pence", "received_on")),
+        "prosecutions": list(Prosecution.objects.order_by("reference").values_list("reference", "outcome")),
+        "tasks": sorted(CaseTask.objects.values_list("case__reference", "title", "due_on")),
     }
 
 
@@ -48,6 +72,7 @@ def test_running_twice_with_the_same_seed_gives_the_same_state():
     _run("--seed", "7", "--children", "40")
     assert _snapshot() == first
     assert Person.objects.filter(kind=Person.Kind.CHILD).count() == 40
+    assert first["referrals"] and first["notices"] and first["payments"] and first["tasks"]  # enforcement too
 
 
 def test_the_same_seed_and_size_give_the_same_state_whatever_ran_before():

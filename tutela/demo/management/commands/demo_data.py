@@ -1,5 +1,7 @@
-"""Load synthetic, reproducible demo data: controllers, teams, users, schools and families."""
+"""Load synthetic, reproducible demo data: controllers, teams, users, schools, families, their cases
+and, for Dudley's Education Support Service, attendance enforcement at every stage."""
 
+import logging
 from argparse import ArgumentParser
 from typing import Any
 
@@ -25,6 +27,8 @@ class Command(BaseCommand):
         def progress(done: int) -> None:
             self.stdout.write(f"  {done} of {children} children generated", ending="\r")
 
+        # WeasyPrint logs every step of every letter at INFO; the demo's letters need no commentary.
+        logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
         try:
             summary = demo_world_build(seed=seed, children=children, progress=progress)
         except ValueError as problem:
@@ -33,6 +37,11 @@ class Command(BaseCommand):
             f"Demo world ready: {summary.schools} schools, {summary.children} children, {summary.parents} parents, "
             f"{summary.cases} cases, {summary.records} records."
         )
+        if summary.enforcement_cases or summary.referrals:
+            self.stdout.write(
+                f"Dudley's Education Support Service: {summary.referrals} school referrals and "
+                f"{summary.enforcement_cases} attendance enforcement cases, a family at every stage."
+            )
         self.stdout.write(f"\nDemo users (every password is {DEMO_PASSWORD}):")
         width = max(len(user.username) for user in summary.users)
         for user in summary.users:
