@@ -91,3 +91,14 @@ class CaseTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case}: {self.title} by {self.due_on}"
+
+
+class ReferenceCounter(models.Model):
+    """The last number issued in a series of references (cases, referrals, notices): never reused,
+    even after records are disposed of, and safe under concurrent issue."""
+
+    prefix = models.CharField(max_length=40, unique=True)
+    last = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.prefix}{self.last}"

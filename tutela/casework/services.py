@@ -1,13 +1,15 @@
 """Casework every service reuses: opening and closing cases, stages, tasks and letters."""
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
-from tutela.casework.models import Case, CaseTask
+from tutela.casework.models import Case, CaseTask, ReferenceCounter
 from tutela.governance.errors import InvalidInput
 from tutela.governance.models import Controller, Team, User
 from tutela.people.models import Person
@@ -18,11 +20,28 @@ from tutela.web.pdf import html_to_pdf
 TASK_WARNING_DAYS = 7
 
 
+def next_reference(*, prefix: str, width: int, taken: Callable[[str], bool]) -> str:
+    """The next reference in a series, e.g. DUD-ES-2026-0007. The counter row is incremented in the
+    database (one UPDATE), so two officers never get the same number and numbers are never reused;
+    ``taken`` skips any number already used before the counter existed."""
+    while True:
+        with transaction.atomic():
+            try:
+                counter, _created = ReferenceCounter.objects.get_or_create(prefix=prefix)
+            except IntegrityError:  # created at the same moment by another worker
+                counter = ReferenceCounter.objects.get(prefix=prefix)
+            ReferenceCounter.objects.filter(pk=counter.pk).update(last=F("last") + 1)
+            counter.refresh_from_db()
+        reference = f"{prefix}{counter.last:0{width}d}"
+        if not taken(reference):
+            return reference
+
+
 def case_reference(*, controller: Controller, service: str) -> str:
-    """The next reference in the controller's series for the service, e.g. DUD-ESS-2026-0007."""
-    prefix = f"{controller.slug[:3].upper()}-{''.join(w[0] for w in service.split('-')).upper()}-{timezone.now():%Y}-"
-    taken = Case.objects.filter(reference__startswith=prefix).count()
-    return f"{prefix}{taken + 1:04d}"
+    """The next case reference for the controller and service, e.g. DUD-ES-2026-0007."""
+    initials = "".join(word[0] for word in service.split("-")).upper()
+    prefix = f"{controller.slug[:3].upper()}-{initials}-{timezone.now():%Y}-"
+    return next_reference(prefix=prefix, width=4, taken=lambda ref: Case.objects.filter(reference=ref).exists())
 
 
 def case_open(

@@ -364,6 +364,18 @@ def _clear_demo_enforcement(cases: "QuerySet[Case]") -> None:
     enforcement.StepEntry.objects.filter(case__in=cases).delete()
     enforcement.LegalDecision.objects.filter(case__in=cases).delete()
     enforcement.Referral.objects.filter(child__la_reference__startswith="DEMO-").delete()
+    # The demo rebuilds its reference series from the start (a real system never reuses a number);
+    # only series no surviving row uses are reset.
+    from tutela.casework.models import ReferenceCounter
+
+    surviving = [
+        *Case.objects.exclude(pk__in=cases.values("pk")).values_list("reference", flat=True),
+        *enforcement.Referral.objects.values_list("reference", flat=True),
+        *enforcement.PenaltyNotice.objects.exclude(case__in=cases).values_list("reference", flat=True),
+    ]
+    for counter in ReferenceCounter.objects.all():
+        if not any(reference.startswith(counter.prefix) for reference in surviving):
+            counter.delete()
 
 
 def _unlink_after_commit(storage_names: list[str]) -> None:

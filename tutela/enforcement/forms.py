@@ -59,14 +59,15 @@ class TriageForm(forms.Form):
         error_messages={"required": "Choose what to do with the referral"},
     )
     allocate_to = forms.ChoiceField(label="Allocate to", required=False)
-    redirect_to = forms.CharField(label="Service to redirect to", required=False, max_length=50)
+    redirect_to = forms.ChoiceField(label="Redirect to", required=False)
     reason = forms.CharField(
         label="Reasons (shown to the school)", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
-    def __init__(self, *args: Any, officers: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, officers: list[tuple[str, str]], targets: dict[str, str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["allocate_to"].choices = [("", "Leave unallocated"), *officers]  # type: ignore[attr-defined]
+        self.fields["redirect_to"].choices = [("", "Choose"), *targets.items()]  # type: ignore[attr-defined]
 
 
 def step_form(step: Step, data: Any = None, *, parents: list[Person], files: Any = None) -> forms.Form:

@@ -200,15 +200,17 @@ def nti_weeks_range() -> tuple[int, int]:
 
 def improvement_period_ends(*, received_on: date, school_weeks: int, school_days: frozenset[date] | None) -> date:
     """The last day of a notice to improve's improvement period: ``school_weeks`` weeks with at least
-    one school day, counted from the day after receipt; holiday weeks are skipped. With no school
-    calendar every week counts."""
+    one school day, counted from the day after receipt; holiday weeks are skipped. Where no calendar
+    is held (none at all, or none yet for the weeks reached) every week counts."""
     low, high = nti_weeks_range()
     if not low <= school_weeks <= high:
         raise ValueError(f"the improvement period must be {low} to {high} school weeks")
+    known_until = max(school_days) if school_days else None
     day, counted = received_on, 0
     while counted < school_weeks:
         week = [day + timedelta(days=n) for n in range(1, 8)]
         day = week[-1]
-        if school_days is None or any(d in school_days for d in week):
+        beyond_calendar = known_until is None or week[0] > known_until
+        if beyond_calendar or any(d in school_days for d in week):  # type: ignore[operator]
             counted += 1
     return day

@@ -86,7 +86,9 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
 
     today = today or timezone.localdate()
     clocks: list[CaseClock] = []
-    periods = {(n.offence_start, n.offence_end) for n in case.penalty_notices.all()}
+    # A paid notice discharges liability for its period: no clock for it (unless a prosecution runs).
+    notices = case.penalty_notices.prefetch_related("payments")
+    periods = {(n.offence_start, n.offence_end) for n in notices if notice_state(n, today) != rules.PaymentState.PAID}
     periods |= {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=True)}
     laid = {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=False)}
     for start, end in sorted(periods - laid):
@@ -108,14 +110,12 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
             clocks.append(CaseClock(f"{notice.reference}: £160 payment period ends", notice.pay_by, "in time"))
         elif payment == rules.PaymentState.UNPAID:
             clocks.append(CaseClock(f"{notice.reference}: unpaid, decide on prosecution", notice.pay_by, "passed"))
-    days = None
     for entry in case.steps.all():
         step = STEPS_BY_KEY.get(entry.step)
         if step is None:
             continue
         data = {k: date.fromisoformat(v) if isinstance(v, str) and _is_date(v) else v for k, v in entry.data.items()}
-        if days is None:
-            days = pupil_school_days(person=case.child)
+        days = pupil_school_days(person=case.child, on=entry.happened_on)
         for step_clock in step.clocks(data, days):
             state = "passed" if step_clock.due_on < today else "in time"
             clocks.append(CaseClock(step_clock.name, step_clock.due_on, state))

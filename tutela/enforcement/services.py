@@ -13,7 +13,7 @@ from django.utils import timezone
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
-from tutela.casework.services import case_open, case_set_stage, letter_issue, task_add
+from tutela.casework.services import case_open, case_set_stage, letter_issue, next_reference, task_add
 from tutela.enforcement import rules
 from tutela.enforcement.models import (
     Hearing,
@@ -32,6 +32,7 @@ from tutela.governance.models import Team, User
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create
+from tutela.register.api import register
 
 SERVICE = "education-support"
 ENFORCEMENT = "attendance-offence-enforcement"
@@ -210,7 +211,11 @@ def referral_submit(*, actor: User, details: ReferralDetails, as_of: date | None
             upload=Upload(f"attendance-marks-{child.upn or child.pk}.csv", "text/csv", marks_csv.encode()),
         )
         referral = Referral.objects.create(
-            reference=f"REF-{timezone.now():%Y}-{Referral.objects.count() + 1:05d}",
+            reference=next_reference(
+                prefix=f"REF-{timezone.now():%Y}-",
+                width=5,
+                taken=lambda ref: Referral.objects.filter(reference=ref).exists(),
+            ),
             controller=controller,
             service=SERVICE,
             school=school,
@@ -284,6 +289,14 @@ def referral_accept(*, actor: User, referral: Referral, team: Team, allocate_to:
     return case
 
 
+def redirect_targets(referral: Referral) -> dict[str, str]:
+    """Where a referral may be redirected: the controller's other services and the service's recipients."""
+    controller = register().controller(referral.controller.slug)
+    targets = {s.key: s.name for s in controller.services if s.key != referral.service}
+    targets |= {r.key: r.name for r in register().service(referral.controller.slug, referral.service).recipients}
+    return targets
+
+
 def referral_return(*, actor: User, referral: Referral, reason: str, redirect_to: str = "") -> Referral:
     """Send a referral back to the school with reasons, or on to another service."""
     decision = _may_triage(actor, referral)
@@ -293,6 +306,8 @@ def referral_return(*, actor: User, referral: Referral, reason: str, redirect_to
         raise InvalidInput({"outcome": f"This referral has already been {referral.get_status_display().lower()}"})
     if not reason.strip():
         raise InvalidInput({"reason": "Give the school your reasons"})
+    if redirect_to and redirect_to not in redirect_targets(referral):
+        raise InvalidInput({"redirect_to": "Choose a service or recipient the register names"})
     referral.status = Referral.Status.REDIRECTED if redirect_to else Referral.Status.RETURNED
     referral.redirected_to = redirect_to
     referral.triaged_by = actor
@@ -408,7 +423,7 @@ def step_record(
         raise InvalidInput({"rationale": "Record why you are making this decision"})
     content = "\n\n".join(f"{f.label}:\n{data[f.key]}" for f in step.fields if f.content and f.key in data)
     facts = {f.key: data[f.key] for f in step.fields if not f.content and f.key in data}
-    clocks = step.clocks(facts, pupil_school_days(person=case.child))
+    clocks = step.clocks(facts, pupil_school_days(person=case.child, on=facts[step.happened]))
     with transaction.atomic():
         decision = (
             decision_record(
@@ -514,7 +529,11 @@ def penalty_notice_check(*, parent: Person, child: Person, issue_on: date) -> in
 
 
 def _pn_reference(case: Case) -> str:
-    return f"{case.controller.slug[:3].upper()}-PN-{timezone.now():%Y}-{PenaltyNotice.objects.count() + 1:06d}"
+    return next_reference(
+        prefix=f"{case.controller.slug[:3].upper()}-PN-{timezone.now():%Y}-",
+        width=6,
+        taken=lambda ref: PenaltyNotice.objects.filter(reference=ref).exists(),
+    )
 
 
 def penalty_notice_issue(
@@ -746,6 +765,7 @@ def prosecution_start(
     offence_end: date,
     rationale: str,
     penalty_notice: PenaltyNotice | None = None,
+    decided_on: date | None = None,
 ) -> Prosecution:
     """The decision to prosecute; refused when the whole offence period is already out of time (s127)."""
     errors: dict[str, str] = {}
@@ -768,7 +788,12 @@ def prosecution_start(
         raise InvalidInput({"penalty_notice": "The penalty notice was issued to someone else"})
     with transaction.atomic():
         decision = decision_record(
-            actor=actor, case=case, kind=LegalDecision.Kind.PROSECUTE, concerning=defendant, rationale=rationale
+            actor=actor,
+            case=case,
+            kind=LegalDecision.Kind.PROSECUTE,
+            concerning=defendant,
+            rationale=rationale,
+            on=decided_on,
         )
         prosecution = Prosecution.objects.create(
             reference=f"{case.reference}-P{case.prosecutions.count() + 1}",
@@ -789,7 +814,7 @@ def prosecution_start(
             title=f"Prosecution {prosecution.reference}: {offence}, "
             f"{offence_start:%-d %B %Y} to {offence_end:%-d %B %Y}",
             body="",
-            occurred_on=timezone.localdate(),
+            occurred_on=decided_on or timezone.localdate(),
         )
         task_add(
             actor=None,
@@ -810,6 +835,11 @@ def prosecution_update(*, actor: User, prosecution: Prosecution, changes: dict[s
     unknown = set(changes) - allowed
     if unknown:
         raise InvalidInput({name: "Cannot be changed here" for name in unknown})
+    future = [
+        name for name in ("information_laid_on", "outcome_on") if (changes.get(name) or date.min) > timezone.localdate()
+    ]
+    if future:
+        raise InvalidInput({name: "The date cannot be in the future" for name in future})
     laid = changes.get("information_laid_on")
     if laid is not None:
         clock = rules.offence_clock(period_start=prosecution.offence_start, period_end=prosecution.offence_end)
@@ -834,7 +864,7 @@ def prosecution_update(*, actor: User, prosecution: Prosecution, changes: dict[s
             categories=("family.criminal.offence",),
             title=f"Prosecution {prosecution.reference} updated: {summary}"[:200],
             body="",
-            occurred_on=timezone.localdate(),
+            occurred_on=changes.get("outcome_on") or laid or timezone.localdate(),
         )
         if laid is not None:
             prosecution.case.tasks.filter(

@@ -140,7 +140,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     officers = (
         [(str(u.pk), u.get_full_name()) for u in User.objects.filter(teams=team).order_by("last_name")] if team else []
     )
-    form = f.TriageForm(request.POST or None, officers=officers)
+    form = f.TriageForm(request.POST or None, officers=officers, targets=services.redirect_targets(referral))
     if request.method == "POST" and actor.school_id is None and form.is_valid() and team is not None:
         data = form.cleaned_data
         try:

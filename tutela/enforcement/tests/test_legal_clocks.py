@@ -76,3 +76,11 @@ def test_an_improvement_period_skips_holiday_weeks():
 def test_an_improvement_period_is_3_to_6_school_weeks(weeks):
     with pytest.raises(ValueError, match="3 to 6"):
         improvement_period_ends(received_on=date(2026, 3, 2), school_weeks=weeks, school_days=None)
+
+
+def test_weeks_beyond_the_calendar_held_count_as_school_weeks():
+    # Served in late July with only this year's calendar loaded: no endless search for a school day.
+    school_days = frozenset({date(2027, 7, 1)})
+    assert improvement_period_ends(received_on=date(2027, 7, 14), school_weeks=4, school_days=school_days) == date(
+        2027, 8, 11
+    )

@@ -41,8 +41,13 @@ def test_a_period_partly_out_of_time_may_still_be_prosecuted(ess, time_machine):
     assert prosecute(ess).pk
 
 
-def test_laying_an_information_after_six_months_is_refused(ess):
-    prosecution = prosecute(ess)
+def test_laying_an_information_after_six_months_is_refused(ess, time_machine):
+    prosecution = prosecute(ess)  # 1 September to 12 December 2025: the last day is in time to 12 June 2026
+    with pytest.raises(InvalidInput, match="future"):
+        prosecution_update(
+            actor=ess.officer, prosecution=prosecution, changes={"information_laid_on": date(2026, 1, 16)}
+        )
+    time_machine.move_to(date(2026, 6, 20))
     with pytest.raises(InvalidInput, match="s127"):
         prosecution_update(
             actor=ess.officer, prosecution=prosecution, changes={"information_laid_on": date(2026, 6, 13)}
@@ -50,7 +55,7 @@ def test_laying_an_information_after_six_months_is_refused(ess):
     prosecution_update(
         actor=ess.officer,
         prosecution=prosecution,
-        changes={"information_laid_on": date(2026, 1, 20), "court": "Dudley Magistrates' Court"},
+        changes={"information_laid_on": date(2026, 1, 14), "court": "Dudley Magistrates' Court"},
     )
     assert CaseTask.objects.get(kind="s127").done_at is not None
 
@@ -80,3 +85,23 @@ def test_the_case_shows_the_s127_clock_and_warns_30_days_before(ess, time_machin
     s127 = next(clock for clock in clocks if "(s127)" in clock.name)
     assert s127.due_on == date(2026, 3, 15) and s127.state == "in time"
     assert next(c for c in case_clocks(case=ess.case, today=date(2026, 2, 13)) if "(s127)" in c.name).state == "warning"
+
+
+def test_a_paid_notice_has_no_s127_clock(ess):
+    from tutela.enforcement.services import penalty_notice_issue, penalty_payment_record
+
+    notice = penalty_notice_issue(
+        actor=ess.officer,
+        case=ess.case,
+        parent=ess.mother,
+        offence_start=date(2025, 9, 1),
+        offence_end=date(2025, 11, 7),
+        issued_on=date(2026, 1, 12),
+        service_method="hand",
+        rationale="Threshold met.",
+    )
+    assert any("(s127)" in clock.name for clock in case_clocks(case=ess.case))
+    penalty_payment_record(
+        actor=ess.officer, reference=notice.reference, amount_pence=8000, received_on=date(2026, 1, 13)
+    )
+    assert not any("(s127)" in clock.name for clock in case_clocks(case=ess.case))

@@ -79,10 +79,10 @@ def test_returning_needs_reasons_and_opens_no_case(ess):
 def test_redirecting_to_another_service(ess):
     referral = referral_submit(actor=ess.school_user, details=details(ess))
     referral_return(
-        actor=ess.officer, referral=referral, reason="A children missing education matter.", redirect_to="cme"
+        actor=ess.officer, referral=referral, reason="Early help is better placed.", redirect_to="early-help"
     )
     referral.refresh_from_db()
-    assert referral.status == Referral.Status.REDIRECTED and referral.redirected_to == "cme"
+    assert referral.status == Referral.Status.REDIRECTED and referral.redirected_to == "early-help"
 
 
 @pytest.mark.parametrize("persona", ["assigned_caseworker", "other_service_officer", "outsider", "dudley_ig_officer"])
@@ -103,3 +103,9 @@ def test_schools_see_only_their_own_referrals(ess):
     assert referrals_for_school(actor=ess.school_user) == [referral]
     assert referrals_for_school(actor=ess.other_school_user) == []
     assert referrals_for_school(actor=ess.officer) == []
+
+
+def test_a_redirect_goes_only_where_the_register_names(ess):
+    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    with pytest.raises(InvalidInput, match="register"):
+        referral_return(actor=ess.officer, referral=referral, reason="Elsewhere.", redirect_to="somewhere-else")
