@@ -937,6 +937,7 @@ def _convicted(ess: _Ess, family: _Family) -> None:
         penalty_notice=notice,
         rationale="The penalty notice was not paid and attendance has not improved; prosecution is in the public "
         "interest and the evidence is complete.",
+        decided_on=ess.ago(75),
     )
     prosecution_update(
         actor=family.officer,
@@ -982,6 +983,7 @@ def _prosecution_pending(ess: _Ess, family: _Family) -> None:
         offence_end=end,
         penalty_notice=notice,
         rationale="The penalty notice was not paid within 28 days and the parent gave no defence at interview.",
+        decided_on=ess.ago(10),
     )
     bundle_build(actor=family.officer, prosecution=prosecution)  # ready to go with the information
 

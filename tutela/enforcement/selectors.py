@@ -108,7 +108,7 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
             if notice.discount_until and today <= notice.discount_until:
                 clocks.append(CaseClock(f"{notice.reference}: £80 if paid by", notice.discount_until, "in time"))
             clocks.append(CaseClock(f"{notice.reference}: £160 payment period ends", notice.pay_by, "in time"))
-        elif payment == rules.PaymentState.UNPAID:
+        elif payment == rules.PaymentState.UNPAID and not notice.prosecutions.exists():
             clocks.append(CaseClock(f"{notice.reference}: unpaid, decide on prosecution", notice.pay_by, "passed"))
     for entry in case.steps.all():
         step = STEPS_BY_KEY.get(entry.step)

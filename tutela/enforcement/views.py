@@ -188,7 +188,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "stage": STAGE_NAMES.get(case.stage, case.stage),
         "clocks": selectors.case_clocks(case=case, today=today),
         "tasks": case.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
-        "decisions": case.legal_decisions.select_related("officer", "concerning"),
+        "decisions": case.legal_decisions.select_related("officer", "concerning", "record"),
         "steps": selectors.step_entries(case=case),
         "step_names": {step.key: step.name for step in STEPS},
         "notices": notices,
