@@ -56,6 +56,7 @@ def test_the_officer_pages_render(ess, sign_in, notice):
         f"/enforcement/cases/{ess.case.pk}/penalty-notices/new/",
         f"/enforcement/cases/{ess.case.pk}/prosecutions/new/",
         f"/enforcement/cases/{ess.case.pk}/steps/notice-to-improve/",
+        f"/sharing/cases/{ess.case.pk}/share/",  # referral onward to another agency
     ):
         assert client.get(url).status_code == 200, url
 
