@@ -20,6 +20,7 @@ from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person
+from tutela.records.models import Record
 
 
 def pupil_marks(*, person: Person) -> pl.DataFrame:
@@ -349,3 +350,21 @@ def triage_queue(*, actor: User, service: str) -> list[Referral]:
         .select_related("child", "school")
         .order_by("status", "-submitted_at")
     )
+
+
+def referral_choices(*, actor: User, child_id: int | None) -> tuple[list[Person], list[Person]]:
+    """The pupils a school user may refer (their own school's), and the chosen pupil's current parents."""
+    from tutela.people.models import Relationship
+
+    if actor.school_id is None:
+        return [], []
+    pupils = list(Person.objects.filter(school_id=actor.school_id, merged_into__isnull=True).order_by("family_name"))
+    if child_id is None or child_id not in {pupil.pk for pupil in pupils}:
+        return pupils, []
+    links = Relationship.objects.filter(child_id=child_id, ended_on__isnull=True).select_related("person")
+    return pupils, [link.person for link in links]
+
+
+def case_documents(*, case: Case) -> list[Record]:
+    """The case's letters and files (the case page is gated before this is called)."""
+    return list(Record.objects.filter(case=case, document__isnull=False).select_related("document"))

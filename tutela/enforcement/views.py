@@ -20,8 +20,7 @@ from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.models import User
 from tutela.governance.selectors import actor_from_request
-from tutela.people.models import Person, Relationship
-from tutela.records.models import Record
+from tutela.people.models import Person
 from tutela.records.selectors import case_for_actor
 from tutela.records.services import Upload
 
@@ -92,16 +91,8 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     if actor.school_id is None:
         return _refused(request, GateDenied(_no("only a school refers a pupil")))
-    pupils = list(Person.objects.filter(school_id=actor.school_id, merged_into__isnull=True).order_by("family_name"))
     chosen = request.POST.get("child") or request.GET.get("child") or ""
-    parents = (
-        [
-            r.person
-            for r in Relationship.objects.filter(child_id=int(chosen), ended_on__isnull=True).select_related("person")
-        ]
-        if chosen.isdigit()
-        else []
-    )
+    pupils, parents = selectors.referral_choices(actor=actor, child_id=int(chosen) if chosen.isdigit() else None)
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
     if request.method == "POST" and request.POST.get("choose") is None and form.is_valid():
         data = form.cleaned_data
@@ -181,7 +172,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         (notice, services.notice_state(notice, today))
         for notice in case.penalty_notices.select_related("parent").prefetch_related("payments")
     ]
-    documents = Record.objects.filter(case=case, document__isnull=False).select_related("document")
+    documents = selectors.case_documents(case=case)
     context = {
         "case": case,
         "family": list(case.family.all()),
