@@ -120,7 +120,10 @@ def mark_runs(marks: pl.LazyFrame, *, as_of: date, classes: AttendanceClasses = 
         .collect()
     )
     if (runs["marks"] > MOST_MARKS_IN_A_RUN).any():
-        raise ValueError(f"more than {MOST_MARKS_IN_A_RUN} marks in a row for one pupil, school and week")
+        raise ValueError(
+            f"more than {MOST_MARKS_IN_A_RUN} marks in a row for one pupil, school and week (a week has at most "
+            "14 sessions: the file repeats marks)"
+        )
     counters = (
         (pl.col("weight") // (1 << (_COUNTER_BITS * place)) % (1 << _COUNTER_BITS)).cast(pl.UInt32).alias(name)
         for place, name in enumerate(_COUNTERS)

@@ -14,47 +14,8 @@ from typing import Any
 
 import polars as pl
 
-from tutela.attendance.codes import DEFAULT_CLASSES, AttendanceClasses
+from tutela.attendance.codes import CODE_MEANINGS, DEFAULT_CLASSES, AttendanceClasses
 from tutela.attendance.measures import enrolment_measures
-
-# What each code means, for the calendar's key: SI 2024/208 reg 10, with the statistical classes of
-# shared/design/domain/attendance.md section 1.3 (the classes themselves are data, in codes.py).
-CODE_MEANINGS = {
-    "/": "present (morning)",
-    "\\": "present (afternoon)",
-    "L": "late, arrived before the register closed",
-    "K": "attending provision arranged by the local authority",
-    "V": "educational visit or trip",
-    "P": "approved sporting activity",
-    "W": "work experience",
-    "B": "other approved educational activity",
-    "C": "leave of absence in exceptional circumstances",
-    "C1": "leave for a regulated performance or employment abroad",
-    "C2": "part-time timetable",
-    "M": "medical or dental appointment",
-    "J1": "interview",
-    "S": "study leave",
-    "T": "parent travelling for occupational purposes",
-    "R": "religious observance",
-    "I": "illness",
-    "E": "suspended or excluded, no alternative provision",
-    "G": "holiday not granted by the school",
-    "N": "reason not yet established",
-    "O": "absent in other or unknown circumstances",
-    "U": "arrived after the register closed",
-    "Q": "unable to attend: lack of access arrangements",
-    "Y1": "unable to attend: transport not available",
-    "Y2": "unable to attend: widespread travel disruption",
-    "Y3": "unable to attend: part of the premises closed",
-    "Y4": "unable to attend: whole site unexpectedly closed",
-    "Y5": "unable to attend: in criminal justice detention",
-    "Y6": "unable to attend: public health guidance or law",
-    "Y7": "unable to attend: other unavoidable cause",
-    "X": "not of compulsory school age, not required to attend",
-    "D": "dual registered, at the other school",
-    "Z": "prospective pupil, not on roll",
-    "#": "planned school closure",
-}
 
 
 def percent(part: int, whole: int) -> str:

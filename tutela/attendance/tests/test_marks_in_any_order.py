@@ -42,3 +42,22 @@ def test_more_marks_for_one_pupil_school_and_week_than_can_be_counted_are_refuse
     ).select(pl.all().repeat_by(MOST_MARKS_IN_A_RUN + 1).explode())
     with pytest.raises(ValueError, match="more than"):
         mark_runs(one_week.lazy(), as_of=AS_OF)
+
+
+def test_the_command_reports_marks_it_cannot_count_as_an_error(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    one_week = pl.DataFrame(
+        {"upn": "A801200000001", "school_urn": "990001", "date": "2025-09-01", "session": "AM", "code": "/"}
+    ).select(pl.all().repeat_by(MOST_MARKS_IN_A_RUN + 1).explode())
+    one_week.write_parquet(tmp_path / "marks.parquet")
+    with pytest.raises(CommandError, match="repeats marks"):
+        call_command(
+            "attendance_flags",
+            "--as-of",
+            "2026-07-31",
+            "--marks",
+            str(tmp_path / "marks.parquet"),
+            "--out",
+            str(tmp_path / "flags.csv"),
+        )

@@ -49,11 +49,14 @@ class Command(BaseCommand):
             day = date.fromisoformat(as_of)
         except ValueError:
             raise CommandError(f"--as-of must be a date in the form YYYY-MM-DD, not '{as_of}'") from None
-        if marks is None:
-            self._write(attendance_flags(stored_marks(), as_of=day), out)
-            return
-        files = sorted(glob.glob(marks)) or [marks]
-        self._write(self._flags_from_files(files, day), out)
+        try:
+            if marks is None:
+                self._write(attendance_flags(stored_marks(), as_of=day), out)
+                return
+            files = sorted(glob.glob(marks)) or [marks]
+            self._write(self._flags_from_files(files, day), out)
+        except ValueError as problem:  # marks the measures cannot count, e.g. the same session many times over
+            raise CommandError(f"the marks cannot be counted: {problem}") from problem
 
     def _flags_from_files(self, files: list[str], day: date) -> pl.DataFrame:
         # Polars does much of the work on one core, so a file per core at a time.
