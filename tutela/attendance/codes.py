@@ -16,7 +16,7 @@ ADMINISTRATIVE = frozenset({"Z", "#"})
 PENALTY_NOTICE_CODES = frozenset({"G", "N", "O", "U"})
 
 # What each code means, for the calendar's key: SI 2024/208 reg 10, with the statistical classes of
-# shared/design/domain/attendance.md section 1.3 (the classes themselves are data, in codes.py).
+# shared/design/domain/attendance.md section 1.3 (the classes themselves are data: AttendanceClasses).
 CODE_MEANINGS = {
     "/": "present (morning)",
     "\\": "present (afternoon)",
