@@ -43,14 +43,15 @@ ATTENDANCE = ("child.education.attendance",)
 NAMED_ATTENDANCE = ("child.identity.name", "child.education.attendance")
 
 
-def _unpacked(years: "QuerySet[AttendanceYear]") -> pl.DataFrame:
+def marks_of(years: "QuerySet[AttendanceYear]") -> pl.DataFrame:
+    """The stored marks of these pupil-years, one row per mark: upn, school_urn, date, session, code."""
     stored = years.values_list("person__upn", "school__urn", "academic_year", "marks")
     return unpack([(upn or "", urn, year, marks) for upn, urn, year, marks in stored.iterator(chunk_size=2000)])
 
 
 def stored_marks() -> pl.LazyFrame:
     """Every stored mark: upn, school_urn, date, session, code."""
-    return _unpacked(AttendanceYear.objects.all()).lazy()
+    return marks_of(AttendanceYear.objects.all()).lazy()
 
 
 @dataclass(frozen=True)
@@ -248,7 +249,7 @@ def _pupils_marked(year: int, **where: object) -> list[Person]:
 
 def _year_marks(people: list[Person], year: int) -> pl.DataFrame:
     """Every mark of these pupils in the year, at any school: the threshold counts across schools."""
-    return _unpacked(AttendanceYear.objects.filter(person__in=[p.pk for p in people], academic_year=year))
+    return marks_of(AttendanceYear.objects.filter(person__in=[p.pk for p in people], academic_year=year))
 
 
 def school_overview(*, actor: User, urn: str, as_of: date) -> Overview:
@@ -402,7 +403,7 @@ def pupil_calendar(*, actor: User, person_id: int, academic_year: int, today: da
         raise GateDenied(decisions[0])
     shown = [row for row in rows if row.academic_year == academic_year and row.school_id in allowed]
     until = min(today, academic_year_end(academic_year))
-    marks = _unpacked(AttendanceYear.objects.filter(pk__in=[row.pk for row in shown]))
+    marks = marks_of(AttendanceYear.objects.filter(pk__in=[row.pk for row in shown]))
     flags = attendance_flags(marks.lazy(), as_of=until)
     window = flags.filter(pl.col("pn_threshold_met")).select("pn_window_start", "pn_window_end").head(1).rows()
     changes = MarkChange.objects.filter(

@@ -14,7 +14,8 @@ from tutela.attendance.calendars import calendar_for, school_days
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.attendance.measures import attendance_flags
 from tutela.attendance.models import AttendanceYear
-from tutela.attendance.packing import academic_year_of, unpack
+from tutela.attendance.packing import academic_year_of
+from tutela.attendance.selectors import marks_of
 from tutela.casework.models import Case, CaseTask
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
@@ -25,8 +26,7 @@ from tutela.records.models import Record
 
 def pupil_marks(*, person: Person) -> pl.DataFrame:
     """Every stored mark of one pupil, at every school: upn, school_urn, date, session, code."""
-    rows = AttendanceYear.objects.filter(person=person).values_list("school__urn", "academic_year", "marks")
-    return unpack([(person.upn or str(person.pk), urn, year, marks) for urn, year, marks in rows])
+    return marks_of(AttendanceYear.objects.filter(person=person))
 
 
 def pupil_attendance(*, person: Person, as_of: date) -> tuple[dict[str, Any], str]:
@@ -87,11 +87,12 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
 
     today = today or timezone.localdate()
     clocks: list[CaseClock] = []
+    notices = [(n, notice_state(n, today)) for n in case.penalty_notices.prefetch_related("payments", "prosecutions")]
+    prosecutions = list(case.prosecutions.all())
     # A paid notice discharges liability for its period: no clock for it (unless a prosecution runs).
-    notices = case.penalty_notices.prefetch_related("payments")
-    periods = {(n.offence_start, n.offence_end) for n in notices if notice_state(n, today) != rules.PaymentState.PAID}
-    periods |= {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=True)}
-    laid = {(p.offence_start, p.offence_end) for p in case.prosecutions.filter(information_laid_on__isnull=False)}
+    periods = {(n.offence_start, n.offence_end) for n, state in notices if state != rules.PaymentState.PAID}
+    periods |= {(p.offence_start, p.offence_end) for p in prosecutions if p.information_laid_on is None}
+    laid = {(p.offence_start, p.offence_end) for p in prosecutions if p.information_laid_on is not None}
     for start, end in sorted(periods - laid):
         clock = rules.offence_clock(period_start=start, period_end=end)
         clocks.append(
@@ -103,21 +104,23 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
                 f"the last day of it until {clock.any_part_by:%-d %B %Y}",
             )
         )
-    for notice in case.penalty_notices.filter(withdrawn_on__isnull=True).prefetch_related("payments"):
-        payment = notice_state(notice, today)
+    for notice, payment in notices:
         if payment in (rules.PaymentState.AWAITING, rules.PaymentState.PART_PAID):
             if notice.discount_until and today <= notice.discount_until:
                 clocks.append(CaseClock(f"{notice.reference}: £80 if paid by", notice.discount_until, "in time"))
             clocks.append(CaseClock(f"{notice.reference}: £160 payment period ends", notice.pay_by, "in time"))
-        elif payment == rules.PaymentState.UNPAID and not notice.prosecutions.exists():
+        elif payment == rules.PaymentState.UNPAID and not notice.prosecutions.all():
             clocks.append(CaseClock(f"{notice.reference}: unpaid, decide on prosecution", notice.pay_by, "passed"))
+    school_days: dict[int, frozenset[date] | None] = {}  # by academic year: one calendar lookup each
     for entry in case.steps.all():
         step = STEPS_BY_KEY.get(entry.step)
         if step is None:
             continue
         data = {k: date.fromisoformat(v) if isinstance(v, str) and _is_date(v) else v for k, v in entry.data.items()}
-        days = pupil_school_days(person=case.child, on=entry.happened_on)
-        for step_clock in step.clocks(data, days):
+        year = academic_year_of(entry.happened_on)
+        if year not in school_days:
+            school_days[year] = pupil_school_days(person=case.child, on=entry.happened_on)
+        for step_clock in step.clocks(data, school_days[year]):
             state = "passed" if step_clock.due_on < today else "in time"
             clocks.append(CaseClock(step_clock.name, step_clock.due_on, state))
     return sorted(clocks, key=lambda c: c.due_on)

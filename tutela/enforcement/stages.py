@@ -51,6 +51,11 @@ class Step:
 
 
 SERVICE_METHODS = tuple((method.value, name) for method, name in rules.SERVICE_METHOD_NAMES.items())
+# When and how a notice or letter was served: its clocks run from the deemed date of receipt.
+SERVED = (
+    Field("served_on", "Date handed over or posted", "date"),
+    Field("service_method", "How it was served", "choice", choices=SERVICE_METHODS),
+)
 CASE_CATEGORIES = ("child.identity.name", "child.education.attendance", "child.support.case-records")
 PARENT_CATEGORIES = ("family.identity.name", "family.contact.address", "child.education.attendance")
 CRIMINAL = "criminal-offence-information"
@@ -131,8 +136,7 @@ STEPS: tuple[Step, ...] = (
         concerning="parent",
         clocks=_nti_clocks,
         fields=(
-            Field("served_on", "Date handed over or posted", "date"),
-            Field("service_method", "How it was served", "choice", choices=SERVICE_METHODS),
+            *SERVED,
             Field("improvement_weeks", "Improvement period in school weeks", "int", hint="From 3 to 6 school weeks"),
             Field("support_offered", "Support already offered, and further support", "text", content=True),
         ),
@@ -179,8 +183,7 @@ STEPS: tuple[Step, ...] = (
         concerning="parent",
         clocks=_s437_clocks,
         fields=(
-            Field("served_on", "Date handed over or posted", "date"),
-            Field("service_method", "How it was served", "choice", choices=SERVICE_METHODS),
+            *SERVED,
             Field(
                 "satisfy_by",
                 "Date by which the parent must satisfy the LA",
@@ -202,8 +205,7 @@ STEPS: tuple[Step, ...] = (
         concerning="parent",
         clocks=_s438_clocks,
         fields=(
-            Field("served_on", "Date handed over or posted", "date"),
-            Field("service_method", "How it was served", "choice", choices=SERVICE_METHODS),
+            *SERVED,
             Field("proposed_school", "The school the LA proposes to name", "line"),
         ),
     ),
