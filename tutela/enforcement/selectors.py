@@ -20,6 +20,7 @@ from tutela.casework.models import Case, CaseTask
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
 from tutela.governance.models import Controller, User
+from tutela.lib.dates import add_years
 from tutela.people.models import Person
 from tutela.records.models import Record
 
@@ -162,7 +163,7 @@ def officer_dashboard(*, actor: User, service: str, today: date | None = None) -
         for case in cases
         for clock in case_clocks(case=case, today=today)
         if clock.state in ("warning", "partly out of time")
-        or (clock.state == "in time" and clock.due_on <= today.replace(year=today.year + 1))
+        or (clock.state == "in time" and clock.due_on <= add_years(today, 1))
     ]
     waiting = (
         Referral.objects.filter(

@@ -80,3 +80,18 @@ def test_the_manager_sees_counts_by_stage_and_outcome(ess, world):
     assert board.prosecutions == {"Convicted": 1}
     assert ("Prosecution", 1, 0) in board.by_stage
     assert board.caseload == [(ess.officer.get_full_name(), 1)]
+
+
+def test_the_dashboard_works_on_29_february(ess, time_machine):
+    from tutela.enforcement.services import step_record
+
+    time_machine.move_to(date(2028, 2, 29))
+    step_record(
+        actor=ess.officer,
+        case=ess.case,
+        step_key="attendance-contract",
+        concerning=ess.mother,
+        values={"agreed_on": date(2028, 2, 28), "review_on": date(2028, 3, 28), "terms": "Daily check-in."},
+    )
+    board = officer_dashboard(actor=ess.officer, service="education-support", today=date(2028, 2, 29))
+    assert [clock.name for _case, clock in board.clocks] == ["Attendance contract review"]
