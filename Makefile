@@ -50,7 +50,7 @@ migrations-check:
 	$(PY) manage.py makemigrations --check --dry-run
 
 pytest:
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2 --dist loadfile
 
 clean:
 	rm -rf $(VENV) node_modules var

@@ -22,7 +22,7 @@ PERSONAS = [
     "school_user",
     "analyst",
     "outsider",
-    *ALLOWED,
+    *sorted(ALLOWED),
 ]
 
 
