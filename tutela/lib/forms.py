@@ -28,6 +28,14 @@ _ARTICLES = (
 _UNITS = ("day", "month", "year")
 
 
+def date_in_range(value: date) -> None:
+    """Refuse a date outside the range any form or API request accepts (a validator)."""
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise forms.ValidationError(
+            f"Enter a date between {EARLIEST_DATE.year} and {LATEST_DATE.year}", code="out_of_range"
+        )
+
+
 @dataclass(frozen=True)
 class SummaryError:
     """One line of the error summary: the message and the id of the input it links to."""
