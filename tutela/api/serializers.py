@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from tutela.lib.forms import date_in_range
 from tutela.people.models import Person
 from tutela.records.models import Record
 
@@ -22,7 +23,7 @@ class PersonCreateSerializer(serializers.Serializer[Person]):
     kind = serializers.ChoiceField(choices=Person.Kind.choices)
     given_name = serializers.CharField(max_length=100)
     family_name = serializers.CharField(max_length=100)
-    date_of_birth = serializers.DateField(required=False, allow_null=True)
+    date_of_birth = serializers.DateField(required=False, allow_null=True, validators=[date_in_range])
     gender = serializers.ChoiceField(choices=Person.Gender.choices, default=Person.Gender.UNKNOWN)
     upn = serializers.CharField(required=False, allow_blank=True, default="")
     nhs_number = serializers.CharField(required=False, allow_blank=True, default="")
@@ -47,7 +48,7 @@ class RecordCreateSerializer(serializers.Serializer[Record]):
     kind = serializers.ChoiceField(choices=Record.Kind.choices)
     title = serializers.CharField(max_length=200)
     body = serializers.CharField(required=False, allow_blank=True, default="")
-    occurred_on = serializers.DateField()
+    occurred_on = serializers.DateField(validators=[date_in_range])
     source = serializers.ChoiceField(choices=Record.Source.choices)  # type: ignore[assignment]  # field named like Field.source
 
 
@@ -56,12 +57,12 @@ class ConsentCreateSerializer(serializers.Serializer[object]):
     given_by = serializers.IntegerField(help_text="The person giving consent.")
     purpose = serializers.SlugField()
     form_reference = serializers.CharField(max_length=200)
-    given_on = serializers.DateField()
+    given_on = serializers.DateField(validators=[date_in_range])
 
 
 class ConsentWithdrawSerializer(serializers.Serializer[object]):
     withdrawn_by = serializers.IntegerField()
-    withdrawn_on = serializers.DateField()
+    withdrawn_on = serializers.DateField(validators=[date_in_range])
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -7,8 +7,8 @@ from django import forms
 from tutela.enforcement.models import BundleDisclosure, PenaltyPayment, Prosecution, Referral
 from tutela.enforcement.rules import SERVICE_METHOD_NAMES
 from tutela.enforcement.stages import Step
+from tutela.lib.forms import DateField, GovukForm
 from tutela.people.models import Person
-from tutela.records.forms import DateField
 
 SERVICE_METHODS = [(method.value, name) for method, name in SERVICE_METHOD_NAMES.items()]
 RATIONALE = forms.CharField(
@@ -23,8 +23,8 @@ def _people(people: list[Person]) -> list[tuple[str, str]]:
     return [(str(p.pk), f"{p.given_name} {p.family_name}") for p in people]
 
 
-class ReferralForm(forms.Form):
-    child = forms.ChoiceField(label="Pupil", error_messages={"required": "Choose the pupil"})
+class ReferralForm(GovukForm):
+    child = forms.ChoiceField(label="Pupil", error_messages={"required": "Select the pupil you are referring"})
     parents = forms.MultipleChoiceField(
         label="Parents and carers to refer",
         help_text="Each must have an address on their record.",
@@ -52,7 +52,7 @@ class ReferralForm(forms.Form):
         self.fields["parents"].choices = _people(parents)  # type: ignore[attr-defined]
 
 
-class TriageForm(forms.Form):
+class TriageForm(GovukForm):
     outcome = forms.ChoiceField(
         label="Decision",
         choices=[("accept", "Accept and open a case"), ("return", "Return to the school"), ("redirect", "Redirect")],
@@ -99,12 +99,12 @@ def step_form(step: Step, data: Any = None, *, parents: list[Person], files: Any
         fields["rationale"] = RATIONALE
     if step.key == "witness-statement":
         fields["signed_copy"] = forms.FileField(label="Signed copy (optional)", required=False)
-    form_class = type("StepForm", (forms.Form,), fields)
+    form_class = type("StepForm", (GovukForm,), fields)
     form: forms.Form = form_class(data, files)
     return form
 
 
-class PenaltyNoticeForm(forms.Form):
+class PenaltyNoticeForm(GovukForm):
     parent = forms.ChoiceField(label="Parent or carer", error_messages={"required": "Choose the parent or carer"})
     offence_start = DateField(label="Offence period: first day")
     offence_end = DateField(label="Offence period: last day")
@@ -121,7 +121,7 @@ class PenaltyNoticeForm(forms.Form):
         self.fields["parent"].choices = [("", "Choose"), *_people(parents)]  # type: ignore[attr-defined]
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(GovukForm):
     reference = forms.CharField(label="Notice reference", max_length=30)
     kind = forms.ChoiceField(label="Payment or refund", choices=PenaltyPayment.Kind.choices)
     amount = forms.DecimalField(label="Amount in pounds", min_value=0, decimal_places=2, max_digits=8)
@@ -129,7 +129,7 @@ class PaymentForm(forms.Form):
     method = forms.CharField(label="How it was paid", max_length=50, required=False)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GovukForm):
     reason = forms.CharField(
         label="Why the notice is withdrawn",
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -137,7 +137,7 @@ class WithdrawForm(forms.Form):
     )
 
 
-class ProsecutionForm(forms.Form):
+class ProsecutionForm(GovukForm):
     defendant = forms.ChoiceField(label="Defendant", error_messages={"required": "Choose the defendant"})
     offence = forms.ChoiceField(label="Offence", choices=[("", "Choose"), *Prosecution.Offence.choices])
     offence_start = DateField(label="Offence period: first day")
@@ -151,7 +151,7 @@ class ProsecutionForm(forms.Form):
         self.fields["penalty_notice"].choices = [("", "None"), *notices]  # type: ignore[attr-defined]
 
 
-class ProsecutionUpdateForm(forms.Form):
+class ProsecutionUpdateForm(GovukForm):
     court = forms.CharField(label="Court", max_length=200, required=False)
     information_laid_on = DateField(label="Information laid on", required=False)
     plea = forms.ChoiceField(label="Plea", choices=Prosecution.Plea.choices, required=False)
@@ -162,23 +162,47 @@ class ProsecutionUpdateForm(forms.Form):
     costs = forms.DecimalField(label="Costs in pounds", required=False, min_value=0, decimal_places=2, max_digits=8)
 
 
-class HearingForm(forms.Form):
+class HearingForm(GovukForm):
     on = DateField(label="Hearing date")
-    kind = forms.CharField(label="Hearing", max_length=100, help_text="For example: first hearing, trial, sentencing")
+    kind = forms.CharField(
+        label="Hearing",
+        max_length=100,
+        help_text="For example: first hearing, trial, sentencing",
+        error_messages={"required": "Enter the kind of hearing"},
+    )
     result = forms.CharField(label="Result", required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DisclosureForm(forms.Form):
-    recipient = forms.ChoiceField(label="Disclosed to", choices=BundleDisclosure.Recipient.choices)
-    recipient_name = forms.CharField(label="Name", max_length=200)
+class DisclosureForm(GovukForm):
+    recipient = forms.ChoiceField(
+        label="Disclosed to",
+        choices=BundleDisclosure.Recipient.choices,
+        error_messages={"required": "Select who it was disclosed to"},
+    )
+    recipient_name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the name of the person it was disclosed to"}
+    )
     disclosed_on = DateField(label="Date disclosed")
-    method = forms.CharField(label="How", max_length=100, help_text="For example: secure email, by hand at court")
+    method = forms.CharField(
+        label="How",
+        max_length=100,
+        help_text="For example: secure email, by hand at court",
+        error_messages={"required": "Enter how it was disclosed"},
+    )
 
 
-class TaskDoneForm(forms.Form):
+class CaseCloseForm(GovukForm):
+    reason = forms.CharField(
+        label="Why the case is closing",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": "Give the reason for closing the case"},
+    )
+
+
+class TaskDoneForm(GovukForm):
     outcome = forms.CharField(label="What was done", error_messages={"required": "Record what was done"})
 
 
-class TaskForm(forms.Form):
+class TaskForm(GovukForm):
     title = forms.CharField(label="What needs doing", max_length=200)
-    due_on = DateField(label="Due")
+    due_on = DateField(label="Due date")

@@ -278,7 +278,7 @@ STEPS: tuple[Step, ...] = (
         happened="made_on",
         concerning="parent",
         fields=(
-            Field("maker", "Made by (name and role)", "line"),
+            Field("maker", "Name and role of the person making it", "line"),
             Field("made_on", "Date made", "date"),
             Field("signed", "A signed copy is held", "bool"),
             Field("statement", "The statement", "text", content=True),

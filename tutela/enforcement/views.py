@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import case_chronology
@@ -94,6 +93,8 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     chosen = request.POST.get("child") or request.GET.get("child") or ""
     pupils, parents = selectors.referral_choices(actor=actor, child_id=int(chosen) if chosen.isdigit() else None)
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
+    if not chosen:  # the first step asks for the pupil only: it is all the page shows
+        form.fields = {"child": form.fields["child"]}
     if request.method == "POST" and request.POST.get("choose") is None and form.is_valid():
         data = form.cleaned_data
         try:
@@ -113,7 +114,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Referral {referral.reference} sent to the Education Support Service")
             return redirect("enforcement:referral", referral.pk)
-    elif request.POST.get("choose") is not None:
+    elif request.POST.get("choose") is not None and chosen:
         form = f.ReferralForm(pupils=pupils, parents=parents, initial={"child": chosen})
     return render(request, "enforcement/referral_new.html", {"form": form, "chosen": chosen, "parents": parents})
 
@@ -430,58 +431,65 @@ def _progress(prosecution: Prosecution) -> dict[str, Any]:
     }
 
 
+def _case_action(request: HttpRequest, case: Case, form: Any, heading: str, button: str) -> HttpResponse:
+    """The form of a case-page action on a page of its own, for its errors (or a direct visit)."""
+    context = {"case": case, "form": form, "heading": heading, "button": button, "warning": button == "Close case"}
+    return render(request, "enforcement/case_action.html", context)
+
+
 @login_required
-@require_POST
 def task_new(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     try:
         case = _case(request, case_id)
     except GateDenied as denied:
         return _refused(request, denied)
-    form = f.TaskForm(request.POST)
-    if form.is_valid():
+    form = f.TaskForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         task_add(actor=actor, case=case, title=data["title"], due_on=data["due_on"], assigned_to=case.allocated_worker)
         messages.success(request, f"Task added: {data['title']}")
-    else:
-        messages.error(request, "Enter what needs doing and a real due date")
-    return redirect("enforcement:case", case.pk)
+        return redirect("enforcement:case", case.pk)
+    return _case_action(request, case, form, "Add a task", "Add task")
 
 
 @login_required
-@require_POST
 def case_close_view(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     try:
         case = _case(request, case_id)
     except GateDenied as denied:
         return _refused(request, denied)
-    try:
-        case_close(actor=actor, case=case, reason=request.POST.get("reason", ""))
-    except InvalidInput as invalid:
-        messages.error(request, "; ".join(invalid.errors.values()))
-    else:
-        messages.success(request, f"Case {case.reference} closed")
-    return redirect("enforcement:case", case.pk)
+    form = f.CaseCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case_close(actor=actor, case=case, reason=form.cleaned_data["reason"])
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        else:
+            messages.success(request, f"Case {case.reference} closed")
+            return redirect("enforcement:case", case.pk)
+    return _case_action(request, case, form, "Close the case", "Close case")
 
 
 @login_required
-@require_POST
 def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     task = get_object_or_404(CaseTask, pk=task_id)
     try:
-        _case(request, task.case_id)
+        case = _case(request, task.case_id)
     except GateDenied as denied:
         return _refused(request, denied)
-    form = f.TaskDoneForm(request.POST)
-    if form.is_valid():
+    form = f.TaskDoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             task_complete(actor=actor, task=task, outcome=form.cleaned_data["outcome"])
-            messages.success(request, f"Done: {task.title}")
         except InvalidInput as invalid:
-            messages.error(request, str(invalid))
-    return redirect("enforcement:case", task.case_id)
+            _errors(form, invalid)
+        else:
+            messages.success(request, f"Done: {task.title}")
+            return redirect("enforcement:case", task.case_id)
+    return _case_action(request, case, form, f"Mark as done: {task.title}", "Mark as done")
 
 
 @login_required

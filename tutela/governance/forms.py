@@ -3,20 +3,22 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
+from tutela.lib.forms import GovukForm, GovukFormMixin
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
     error_messages = {
         "invalid_login": "Enter a correct username and password",
         "inactive": "This account has been switched off. Ask your administrator to switch it back on",
     }
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
 
 
-class SecurityCodeForm(forms.Form):
+class SecurityCodeForm(GovukForm):
     code = forms.RegexField(
         label="Security code",
         regex=r"^\s*\d{6}\s*$",

@@ -1,37 +1,15 @@
 """Forms for people and records, with the error messages the GOV.UK Design System recommends."""
 
-from datetime import date
 from typing import Any
 
 from django import forms
 
+from tutela.lib.forms import DateField, GovukForm
 from tutela.people.models import Person
 from tutela.records.models import Record
 
 
-class DateField(forms.MultiValueField):
-    """The GOV.UK date input: day, month and year boxes, checked as one real date."""
-
-    widget: Any
-
-    def __init__(self, *, required: bool = True, **kwargs: Any) -> None:
-        fields = (forms.IntegerField(), forms.IntegerField(), forms.IntegerField())
-        super().__init__(fields=fields, require_all_fields=False, required=required, **kwargs)
-        self.widget = forms.MultiWidget(widgets=[forms.NumberInput(), forms.NumberInput(), forms.NumberInput()])
-
-    def compress(self, data_list: list[int | None]) -> date | None:
-        if not data_list or all(part is None for part in data_list):
-            return None
-        day, month, year = [*data_list, None, None, None][:3]
-        if None in (day, month, year):
-            raise forms.ValidationError("Enter a day, month and year")
-        try:
-            return date(int(year), int(month), int(day))  # type: ignore[arg-type]
-        except ValueError:
-            raise forms.ValidationError("Enter a real date") from None
-
-
-class PersonForm(forms.Form):
+class PersonForm(GovukForm):
     kind = forms.ChoiceField(
         label="Who is this person?",
         choices=Person.Kind.choices,
@@ -62,7 +40,7 @@ class PersonForm(forms.Form):
         team.choices = teams
 
 
-class RecordForm(forms.Form):
+class RecordForm(GovukForm):
     purpose = forms.ChoiceField(label="Why are you recording this?", error_messages={"required": "Choose a purpose"})
     categories = forms.MultipleChoiceField(
         label="What information does it contain?",
@@ -73,7 +51,11 @@ class RecordForm(forms.Form):
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
     body = forms.CharField(label="Details", widget=forms.Textarea(attrs={"rows": 6}), required=False)
     occurred_on = DateField(label="Date", error_messages={"required": "Enter the date"})
-    source = forms.ChoiceField(label="Where did this information come from?", choices=Record.Source.choices)
+    source = forms.ChoiceField(
+        label="Where did this information come from?",
+        choices=Record.Source.choices,
+        error_messages={"required": "Select where the information came from"},
+    )
     upload = forms.FileField(label="Attach a file", required=False)
 
     def __init__(
@@ -86,18 +68,22 @@ class RecordForm(forms.Form):
         held.choices = categories
 
 
-class BreakGlassForm(forms.Form):
+class BreakGlassForm(GovukForm):
     reason = forms.CharField(
         label="Why do you need to see this person's records now?",
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Explain why you need access now"},
     )
     minutes = forms.TypedChoiceField(
-        label="For how long?", coerce=int, choices=[(15, "15 minutes"), (60, "1 hour"), (240, "4 hours")], initial=60
+        label="For how long?",
+        coerce=int,
+        choices=[(15, "15 minutes"), (60, "1 hour"), (240, "4 hours")],
+        initial=60,
+        error_messages={"required": "Select how long you need access for"},
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(GovukForm):
     outcome = forms.CharField(
         label="Outcome of your review",
         widget=forms.Textarea(attrs={"rows": 3}),

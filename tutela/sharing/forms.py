@@ -4,8 +4,10 @@ from typing import Any
 
 from django import forms
 
+from tutela.lib.forms import GovukForm
 
-class ShareForm(forms.Form):
+
+class ShareForm(GovukForm):
     recipient = forms.ChoiceField(
         label="Who are you sharing with?", error_messages={"required": "Choose who to share with"}
     )
@@ -32,7 +34,7 @@ class ShareForm(forms.Form):
             ]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GovukForm):
     approve = forms.TypedChoiceField(
         label="Your decision",
         coerce=lambda value: value == "yes",

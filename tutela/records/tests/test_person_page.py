@@ -118,7 +118,7 @@ def test_impossible_date_is_refused(client, world, sign_in):
             "team": world.teams["wigan.engagement"].pk,
         },
     )
-    assert "Enter a real date" in response.content.decode()
+    assert "Date of birth must be a real date" in response.content.decode()
 
 
 def test_adding_a_person_then_seeing_them(client, world, sign_in):

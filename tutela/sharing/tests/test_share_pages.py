@@ -36,7 +36,7 @@ def test_a_recipient_outside_the_register_cannot_be_chosen(client, world, casewo
         },
     )
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose who to share with" in response.content.decode()
     assert not Disclosure.objects.exists()
 
 

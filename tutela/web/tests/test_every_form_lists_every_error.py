@@ -1,0 +1,221 @@
+"""Every form, sent empty, comes back with the GOV.UK error pattern: all its errors at once in the
+error summary at the top, each linked to its input and saying what to do, and "Error: " at the
+start of the page title (GOV.UK Design System: "Error summary", "Error message", "Validation")."""
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import import_module
+from typing import Any
+
+import pytest
+from django import forms
+from django.test import Client
+
+from tutela.enforcement.services import penalty_notice_issue, prosecution_start, referral_submit
+from tutela.enforcement.stages import STEPS
+from tutela.enforcement.tests.conftest import ess, today  # noqa: F401  (the Dudley world's fixtures)
+from tutela.enforcement.tests.test_school_referral import details
+from tutela.lib.forms import GovukFormMixin
+
+DJANGO_GENERIC = (
+    "This field is required.",
+    "Enter a valid",
+    "Select a valid choice",
+    "Enter a whole number.",
+    "Enter a number.",
+    "Enter a complete value.",
+    "Ensure this value",
+)
+# Forms with no required field: sent empty they are valid, so they are not in the walk.
+NOTHING_REQUIRED = {"ProsecutionUpdateForm"}
+FORM_MODULES = ("enforcement", "governance", "records", "sharing")
+
+
+@dataclass
+class FormPage:
+    url: str
+    user: Any  # None: signed out
+    post: dict[str, str] = field(default_factory=dict)  # which button was pressed, nothing else
+
+
+def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tutela.casework.services import task_add
+    from tutela.enforcement.bundle import bundle_build
+    from tutela.governance.services import break_glass_open
+    from tutela.sharing.services import DisclosureRequest, disclosure_propose
+
+    users = world.users
+    officer, case, child = dudley.officer, dudley.case, casework.child
+    TOTPDevice.objects.create(user=users["ig_officer"], name="app", confirmed=True)
+    referral = referral_submit(actor=dudley.school_user, details=details(dudley))
+    notice = penalty_notice_issue(
+        actor=officer,
+        case=case,
+        parent=dudley.mother,
+        offence_start=date(2025, 9, 1),
+        offence_end=date(2025, 11, 7),
+        issued_on=date(2026, 1, 12),
+        service_method="hand",
+        rationale="Threshold met.",
+    )
+    prosecution = prosecution_start(
+        actor=officer,
+        case=case,
+        defendant=dudley.father,
+        offence="s444(1)",
+        offence_start=date(2025, 9, 1),
+        offence_end=date(2025, 11, 7),
+        rationale="Attendance has not improved.",
+    )
+    bundle_build(actor=officer, prosecution=prosecution)
+    task = task_add(actor=officer, case=case, title="Home visit", due_on=date(2026, 2, 1), assigned_to=officer)
+    grant = break_glass_open(actor=users["team_colleague"], subject=child, reason="Reported missing", minutes=15)
+    request = DisclosureRequest(
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        recipient="support-organisations",
+        purpose="administer-service",
+        subjects=[child],
+        categories=["child.identity.name"],
+    )
+    awaiting = disclosure_propose(actor=users["assigned_caseworker"], request=request)
+    without_consent = _shared_without_consent(world, child)
+    worker, wigan_case = users["assigned_caseworker"], casework.case
+    return [
+        FormPage("/sign-in/", None),
+        FormPage("/sign-in/two-factor/set-up/", users["dpo"]),
+        FormPage("/sign-in/two-factor/", users["ig_officer"]),
+        FormPage("/people/new/", worker),
+        FormPage(f"/people/{child.pk}/edit/", worker),
+        FormPage(f"/people/{child.pk}/break-glass/", users["other_service_officer"]),
+        FormPage(f"/cases/{wigan_case.pk}/records/new/", worker),
+        FormPage(f"/break-glass/{grant.pk}/", users["dpo"]),
+        FormPage(f"/sharing/reviews/{without_consent.pk}/", users["dpo"]),
+        FormPage(f"/sharing/cases/{wigan_case.pk}/share/", worker),
+        FormPage(f"/sharing/disclosures/{awaiting.pk}/", users["team_manager"], {"step": "decide"}),
+        FormPage("/enforcement/referrals/new/", dudley.school_user),
+        FormPage("/enforcement/referrals/new/", dudley.school_user, {"choose": "1"}),
+        FormPage(f"/enforcement/referrals/{referral.pk}/", officer),
+        *(FormPage(f"/enforcement/cases/{case.pk}/steps/{step.key}/", officer) for step in STEPS),
+        FormPage(f"/enforcement/cases/{case.pk}/penalty-notices/new/", officer),
+        FormPage(f"/enforcement/penalty-notices/{notice.pk}/", officer, {"record_payment": "1"}),
+        FormPage(f"/enforcement/penalty-notices/{notice.pk}/", officer, {"withdraw": "1"}),
+        FormPage(f"/enforcement/cases/{case.pk}/prosecutions/new/", officer),
+        FormPage(f"/enforcement/prosecutions/{prosecution.pk}/", officer, {"action": "hearing"}),
+        FormPage(
+            f"/enforcement/prosecutions/{prosecution.pk}/",
+            officer,
+            {"action": "disclose", "bundle": str(prosecution.bundles.get().pk)},
+        ),
+        FormPage(f"/enforcement/cases/{case.pk}/tasks/new/", officer),
+        FormPage(f"/enforcement/tasks/{task.pk}/done/", officer),
+        FormPage(f"/enforcement/cases/{case.pk}/close/", officer),
+    ]
+
+
+def _shared_without_consent(world: Any, child: Any) -> Any:
+    from django.utils import timezone
+
+    from tutela.casework.models import Case
+    from tutela.sharing.services import DisclosureRequest, disclosure_propose
+
+    officer = world.users["other_service_officer"]
+    Case.objects.create(
+        reference="TESS-F1",
+        controller=world.controllers["wigan"],
+        service="targeted-education-support",
+        child=child,
+        owning_team=world.teams["wigan.tess"],
+        allocated_worker=officer,
+        opened_at=timezone.now(),
+        opened_by=officer,
+    )
+    request = DisclosureRequest(
+        controller=world.controllers["wigan"],
+        service="targeted-education-support",
+        recipient="gps",
+        purpose="safeguarding",
+        subjects=[child],
+        categories=["child.identity.name"],
+        without_consent_justification="Immediate risk of harm reported by the school this morning",
+    )
+    return disclosure_propose(actor=officer, request=request)
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def _summary(page: str) -> list[tuple[str, str]]:
+    found = re.search(r'<ul class="govuk-list govuk-error-summary__list">(.*?)</ul>', page, re.S)
+    assert found, "no error summary"
+    return [(anchor, _text(message)) for anchor, message in re.findall(r'<a href="#([^"]*)">(.*?)</a>', found[1])]
+
+
+def _inline_errors(page: str) -> list[str]:
+    messages = []
+    for block in re.findall(r'class="govuk-error-message">(.*?)</p>', page, re.S):
+        messages += [_text(part) for part in block.split('<span class="govuk-visually-hidden">Error:</span>')[1:]]
+    return [message.removesuffix("<br>").strip() for message in messages]
+
+
+def _check(client: Client, page: FormPage) -> set[str]:
+    form_page = client.get(page.url)
+    assert form_page.status_code == 200, page.url
+    # What a browser sends for an empty form: the CSRF token and the button pressed.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form_page.content.decode())
+    response = client.post(page.url, {"csrfmiddlewaretoken": token[1] if token else "", **page.post})
+    where = f"{page.url} {page.post}"
+    assert response.status_code == 200, where
+    body = response.content.decode()
+    title = _text(re.search(r"<title>(.*?)</title>", body, re.S)[1])  # type: ignore[index]
+    assert title.startswith("Error: "), where
+    summary = _summary(body)
+    assert summary, where
+    for anchor, message in summary:
+        assert f'id="{anchor}"' in body, f"{where}: {message!r} links to #{anchor}, which is not on the page"
+    assert set(_inline_errors(body)) <= {message for _anchor, message in summary}, where
+    for generic in DJANGO_GENERIC:
+        assert generic not in body, f"{where}: {generic!r}"
+    contexts: Any = response.context
+    bound = (value for context in contexts for value in context.flatten().values())
+    return {type(value).__name__ for value in bound if isinstance(value, forms.BaseForm) and value.errors}
+
+
+def test_every_form_sent_empty_lists_every_error_in_the_summary(client, world, casework, ess):  # noqa: F811
+    covered: set[str] = set()
+    for page in _pages(world, casework, ess):
+        client.logout()
+        if page.user is not None:
+            client.force_login(page.user)
+        covered |= _check(client, page)
+    unwalked = {form.__name__ for form in _tutela_forms()} - covered - NOTHING_REQUIRED - {"StepForm"}
+    assert not unwalked, f"add a page with each of these forms to the walk: {sorted(unwalked)}"
+
+
+def test_continue_with_no_pupil_chosen_says_what_to_choose(client, ess):  # noqa: F811
+    client.force_login(ess.school_user)
+    body = client.post("/enforcement/referrals/new/", {"choose": "1", "child": ""}).content.decode()
+    assert [message for _anchor, message in _summary(body)] == ["Select the pupil you are referring"]
+
+
+def _tutela_forms() -> list[type[forms.BaseForm]]:
+    for app in FORM_MODULES:
+        import_module(f"tutela.{app}.forms")
+    found, queue = [], list(forms.BaseForm.__subclasses__())
+    while queue:
+        form = queue.pop()
+        queue += form.__subclasses__()
+        module = form.__module__
+        if module.startswith("tutela.") and module != "tutela.lib.forms" and ".tests." not in module:
+            found.append(form)
+    return found
+
+
+@pytest.mark.parametrize("form", _tutela_forms(), ids=lambda form: form.__name__)
+def test_every_form_of_tutela_gives_govuk_messages(form):
+    assert issubclass(form, GovukFormMixin), f"{form.__name__}: derive it from tutela.lib.forms.GovukForm"
