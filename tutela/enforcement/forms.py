@@ -7,6 +7,7 @@ from django import forms
 from tutela.enforcement.models import BundleDisclosure, PenaltyPayment, Prosecution, Referral
 from tutela.enforcement.rules import SERVICE_METHOD_NAMES
 from tutela.enforcement.stages import Step
+from tutela.lib.money import pence_from_pounds
 from tutela.people.models import Person
 from tutela.records.forms import DateField
 
@@ -124,9 +125,20 @@ class PenaltyNoticeForm(forms.Form):
 class PaymentForm(forms.Form):
     reference = forms.CharField(label="Notice reference", max_length=30)
     kind = forms.ChoiceField(label="Payment or refund", choices=PenaltyPayment.Kind.choices)
-    amount = forms.DecimalField(label="Amount in pounds", min_value=0, decimal_places=2, max_digits=8)
+    amount = forms.CharField(label="Amount in pounds", help_text="For example, 80 or 80.00", max_length=20)
     received_on = DateField(label="Date received (or refunded)")
     method = forms.CharField(label="How it was paid", max_length=50, required=False)
+    confirm_overpayment = forms.BooleanField(
+        label="This payment is more than is outstanding on the notice: record it anyway (refund the difference)",
+        required=False,
+    )
+
+    def clean_amount(self) -> int:
+        """Whole pence: pounds and pence only, never 1e5, 0.999 or NaN."""
+        try:
+            return pence_from_pounds(self.cleaned_data["amount"])
+        except ValueError as bad:
+            raise forms.ValidationError(str(bad)) from None
 
 
 class WithdrawForm(forms.Form):

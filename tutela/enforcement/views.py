@@ -297,10 +297,11 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
                 services.penalty_payment_record(
                     actor=actor,
                     reference=data["reference"],
-                    amount_pence=int(data["amount"] * Decimal(100)),
+                    amount_pence=data["amount"],
                     received_on=data["received_on"],
                     kind=data["kind"],
                     method=data["method"],
+                    overpayment_confirmed=data["confirm_overpayment"],
                 )
                 messages.success(request, "Payment recorded")
                 return redirect("enforcement:penalty_notice", notice.pk)
