@@ -19,7 +19,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,7 +50,7 @@ def read_csv_table(path: Path, *, columns: Sequence[str], exact: bool) -> list[C
     text = _text(path)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     records = _records(reader)
-    header = next(records, (1, []))[1]
+    header: list[str] = next(records, (1, []))[1]
     _check_header(header, columns, exact)
     rows: list[CsvRow] = []
     problems: list[str] = []
@@ -86,7 +86,7 @@ def _text(path: Path) -> str:
     return text
 
 
-def _records(reader: Iterable[list[str]]) -> Iterable[tuple[int, list[str]]]:
+def _records(reader: Iterable[list[str]]) -> Iterator[tuple[int, list[str]]]:
     """Each record with the line it starts on; a CSV error stops the file with its line."""
     rows = iter(reader)
     line_num = getattr(reader, "line_num", 0)
