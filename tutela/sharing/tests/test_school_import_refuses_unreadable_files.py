@@ -1,4 +1,4 @@
-"""A school file that cannot be read is refused with its line (or the file) named, and nothing is written."""
+"""A school file that cannot be read, or lists a contact twice, is refused with its line named; nothing is written."""
 
 import csv
 from io import StringIO
@@ -64,3 +64,10 @@ def test_bad_bytes_in_a_ctf_file_are_refused(tmp_path, importer):
     path = tmp_path / "school.xml"
     path.write_bytes(b'<?xml version="1.0" encoding="utf-8"?><CTfile><Header>Caf\xe9</Header></CTfile>')
     assert "not a readable CTF file" in _refused(path, importer)
+
+
+def test_a_contact_listed_twice_for_a_pupil_names_both_lines(tmp_path, importer):
+    again = GOOD + b"jo@example.org"
+    assert "line 3: contact: this contact of the pupil is already at line 2" in _refused(
+        _file(tmp_path, GOOD, again), importer
+    )
