@@ -6,7 +6,7 @@ from pathlib import Path
 import polars as pl
 
 from tutela.attendance.services import MarkRow
-from tutela.lib.csvfiles import CsvFileError, read_csv_table
+from tutela.lib.csvfiles import CsvFileError, iter_csv_table
 
 HEADER = ["upn", "school_urn", "date", "session", "code"]
 
@@ -34,10 +34,9 @@ def read_marks(path: Path) -> tuple[list[MarkRow], list[str]]:
     if path.suffix.lower() == ".parquet":
         return _read_parquet(path)
     try:
-        rows = read_csv_table(path, columns=HEADER, exact=True)
+        return [_row(f"line {row.line}", row.values) for row in iter_csv_table(path, columns=HEADER, exact=True)], []
     except CsvFileError as unreadable:
         return [], unreadable.problems
-    return [_row(f"line {row.line}", row.values) for row in rows], []
 
 
 def _read_parquet(path: Path) -> tuple[list[MarkRow], list[str]]:

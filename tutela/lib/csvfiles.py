@@ -47,23 +47,26 @@ class CsvRow:
 def read_csv_table(path: Path, *, columns: Sequence[str], exact: bool) -> list[CsvRow]:
     """The rows of a UTF-8 CSV file whose header is exactly ``columns`` (or, unless ``exact``,
     includes them), keyed by column. Blank lines are skipped. Raises ``CsvFileError``."""
+    return list(iter_csv_table(path, columns=columns, exact=exact))
+
+
+def iter_csv_table(path: Path, *, columns: Sequence[str], exact: bool) -> Iterator[CsvRow]:
+    """``read_csv_table`` a row at a time, for large files: ``CsvFileError`` may come at any row
+    (lines of the wrong length are all listed at the end), so use nothing until the last row."""
     text = _text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records = _records(reader)
+    records = _records(csv.reader(io.StringIO(text, newline=""), strict=True))
     header: list[str] = next(records, (1, []))[1]
     _check_header(header, columns, exact)
-    rows: list[CsvRow] = []
     problems: list[str] = []
     for line, values in records:
         if not values:
             continue
         if len(values) != len(header):
             problems.append(f"line {line}: expected {len(header)} values, found {len(values)}")
-            continue
-        rows.append(CsvRow(line, dict(zip(header, values, strict=True))))
+        elif not problems:
+            yield CsvRow(line, dict(zip(header, values, strict=True)))
     if problems:
         raise CsvFileError(problems)
-    return rows
 
 
 def _text(path: Path) -> str:
