@@ -143,3 +143,24 @@ def test_every_line_problem_of_the_file_is_listed_with_nothing_recorded(ess, not
         "line 2: the payment is dated before the notice was issued\nline 3: the method must be 50 characters or fewer"
     )
     assert not PenaltyPayment.objects.exists()
+
+
+@pytest.mark.parametrize(("fine", "stored"), [("1e5", None), ("220", 22000), ("1,000.50", 100050)])
+def test_a_courts_fine_is_pounds_and_pence_too(ess, sign_in, fine, stored):
+    from tutela.enforcement.services import prosecution_start
+
+    prosecution = prosecution_start(
+        actor=ess.officer,
+        case=ess.case,
+        defendant=ess.mother,
+        offence_start=date(2025, 9, 1),
+        offence_end=date(2025, 12, 12),
+        offence="s444(1)",
+        rationale="Two notices unpaid; attendance unchanged.",
+    )
+    response = sign_in(ess.officer).post(
+        f"/enforcement/prosecutions/{prosecution.pk}/", {"action": "update", "fine": fine, "costs": ""}
+    )
+    assert response.status_code == (200 if stored is None else 302)
+    prosecution.refresh_from_db()
+    assert prosecution.fine_pence == stored
