@@ -25,6 +25,7 @@ from pathlib import Path
 import polars as pl
 
 from tutela.attendance.codes import DEFAULT_CLASSES, AttendanceClasses
+from tutela.lib.csvfiles import frame_csv, write_frame_csv
 
 FLAG_COLUMNS = [
     "upn",
@@ -229,9 +230,9 @@ def _csv_columns(flags: pl.DataFrame) -> pl.DataFrame:
 
 def flags_csv(flags: pl.DataFrame) -> str:
     """The stable CSV interface: rate to one decimal place (half up), flags 0/1, dates YYYY-MM-DD or empty."""
-    return _csv_columns(flags).write_csv()
+    return frame_csv(_csv_columns(flags))
 
 
 def write_flags_csv(flags: pl.DataFrame, path: Path) -> None:
     """``flags_csv`` written straight to a file, without holding the text in memory."""
-    _csv_columns(flags).write_csv(path)
+    write_frame_csv(_csv_columns(flags), path)

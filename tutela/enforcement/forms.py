@@ -8,6 +8,7 @@ from tutela.enforcement.models import BundleDisclosure, PenaltyPayment, Prosecut
 from tutela.enforcement.rules import SERVICE_METHOD_NAMES
 from tutela.enforcement.stages import Step
 from tutela.lib.forms import DateField, GovukForm
+from tutela.lib.money import pence_from_pounds
 from tutela.people.models import Person
 
 SERVICE_METHODS = [(method.value, name) for method, name in SERVICE_METHOD_NAMES.items()]
@@ -121,12 +122,32 @@ class PenaltyNoticeForm(GovukForm):
         self.fields["parent"].choices = [("", "Choose"), *_people(parents)]  # type: ignore[attr-defined]
 
 
+class PoundsField(forms.CharField):
+    """An amount of money typed in pounds and pence, cleaned to whole pence (never 1e5, 0.999 or NaN)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(help_text=kwargs.pop("help_text", "For example, 80 or 80.00"), **kwargs)
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return pence_from_pounds(text)
+        except ValueError as bad:
+            raise forms.ValidationError(str(bad)) from None
+
+
 class PaymentForm(GovukForm):
     reference = forms.CharField(label="Notice reference", max_length=30)
     kind = forms.ChoiceField(label="Payment or refund", choices=PenaltyPayment.Kind.choices)
-    amount = forms.DecimalField(label="Amount in pounds", min_value=0, decimal_places=2, max_digits=8)
+    amount = PoundsField(label="Amount in pounds")
     received_on = DateField(label="Date received (or refunded)")
     method = forms.CharField(label="How it was paid", max_length=50, required=False)
+    confirm_overpayment = forms.BooleanField(
+        label="This payment is more than is outstanding on the notice: record it anyway (refund the difference)",
+        required=False,
+    )
 
 
 class WithdrawForm(GovukForm):
@@ -158,8 +179,8 @@ class ProsecutionUpdateForm(GovukForm):
     outcome = forms.ChoiceField(label="Outcome", choices=Prosecution.Outcome.choices, required=False)
     outcome_on = DateField(label="Date of the outcome", required=False)
     sentence = forms.CharField(label="Sentence", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    fine = forms.DecimalField(label="Fine in pounds", required=False, min_value=0, decimal_places=2, max_digits=8)
-    costs = forms.DecimalField(label="Costs in pounds", required=False, min_value=0, decimal_places=2, max_digits=8)
+    fine = PoundsField(label="Fine in pounds", required=False)
+    costs = PoundsField(label="Costs in pounds", required=False)
 
 
 class HearingForm(GovukForm):

@@ -146,6 +146,21 @@ def payment_state(
     return PaymentState.PAID_LATE if paid_by(today) >= terms.full_pence else PaymentState.UNPAID
 
 
+def outstanding_pence(*, terms: PenaltyTerms, payments: list[tuple[date, int]], withdrawn: bool, on: date) -> int:
+    """What a payment received on ``on`` can still usefully pay: the discounted amount while the
+    discount lasts (or once the notice was discharged by it), otherwise the full amount, less what
+    has been paid (refunds negative). Nothing is outstanding on a withdrawn notice."""
+    if withdrawn:
+        return 0
+    paid = sum(amount for _, amount in payments)
+    due = terms.full_pence
+    if terms.discount_until is not None and terms.discount_pence is not None:
+        paid_in_discount = sum(amount for received, amount in payments if received <= terms.discount_until)
+        if on <= terms.discount_until or paid_in_discount >= terms.discount_pence:
+            due = terms.discount_pence
+    return max(0, due - paid)
+
+
 def information_deadline(offence_on: date) -> date:
     """The last day an information may be laid for an offence on that day (s127: six months)."""
     return add_months(offence_on, S127_MONTHS)

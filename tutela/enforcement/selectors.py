@@ -20,6 +20,7 @@ from tutela.casework.models import Case, CaseTask
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
 from tutela.governance.models import Controller, User
+from tutela.lib.csvfiles import frame_csv
 from tutela.lib.dates import add_years
 from tutela.people.models import Person
 from tutela.records.models import Record
@@ -50,7 +51,7 @@ def pupil_attendance(*, person: Person, as_of: date) -> tuple[dict[str, Any], st
         "pn_window_end": met["pn_window_end"][0] if met.height else None,
         "as_of": as_of,
     }
-    return summary, marks.write_csv()
+    return summary, frame_csv(marks)
 
 
 def unauthorised_between(*, person: Person, start: date, end: date) -> int:

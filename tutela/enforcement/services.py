@@ -29,6 +29,7 @@ from tutela.enforcement.stages import CME_ENQUIRIES, CME_GROUNDS, STEPS_BY_KEY, 
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Decision, Touch, decide
 from tutela.governance.models import Team, User
+from tutela.lib.money import pounds_from_pence
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create
@@ -652,16 +653,47 @@ def notice_state(notice: PenaltyNotice, today: date | None = None) -> rules.Paym
     )
 
 
+PAYMENT_METHOD_LENGTH = 50  # PenaltyPayment.method's column
+
+
+def notice_outstanding(notice: PenaltyNotice, *, on: date, pending: list[tuple[date, int]] | None = None) -> int:
+    """Pence still to pay on the notice for a payment received on that day, counting ``pending``
+    payments (received on, pence) not yet recorded as already paid."""
+    return rules.outstanding_pence(
+        terms=notice_terms(notice),
+        payments=[(p.received_on, p.amount_pence) for p in notice.payments.all()] + (pending or []),
+        withdrawn=notice.withdrawn_on is not None,
+        on=on,
+    )
+
+
+def overpayment_message(amount_pence: int, outstanding_pence: int, *, confirm: str = "confirm the overpayment") -> str:
+    return (
+        f"{pounds_from_pence(amount_pence)} is more than the {pounds_from_pence(outstanding_pence)} outstanding "
+        f"on this notice: {confirm} to record it"
+    )
+
+
 def penalty_payment_record(
-    *, actor: User, reference: str, amount_pence: int, received_on: date, kind: str = "payment", method: str = ""
+    *,
+    actor: User,
+    reference: str,
+    amount_pence: int,
+    received_on: date,
+    kind: str = "payment",
+    method: str = "",
+    overpayment_confirmed: bool = False,
 ) -> PenaltyPayment:
-    """Money in (or a refund out), matched to its notice by the notice's reference."""
+    """Money in (or a refund out), matched to its notice by the notice's reference. A payment of more
+    than is outstanding on the notice is recorded only when the officer confirms the overpayment."""
     notice = PenaltyNotice.objects.filter(reference=reference.strip().upper()).select_related("case").first()
     errors: dict[str, str] = {}
     if notice is None:
         errors["reference"] = f"No penalty notice has the reference {reference.strip()}"
     if amount_pence <= 0:
         errors["amount"] = "Enter an amount greater than zero"
+    if len(method.strip()) > PAYMENT_METHOD_LENGTH:
+        errors["method"] = f"Shorten how it was paid to {PAYMENT_METHOD_LENGTH} characters or fewer"
     if kind not in PenaltyPayment.Kind.values:
         errors["kind"] = "Choose payment or refund"
     if received_on > timezone.localdate():
@@ -676,13 +708,16 @@ def penalty_payment_record(
     paid = sum(notice.payments.values_list("amount_pence", flat=True))
     if kind == PenaltyPayment.Kind.REFUND and amount_pence > paid:
         raise InvalidInput({"amount": f"Only £{paid / 100:.2f} has been paid on this notice"})
+    outstanding = notice_outstanding(notice, on=received_on)
+    if kind == PenaltyPayment.Kind.PAYMENT and amount_pence > outstanding and not overpayment_confirmed:
+        raise InvalidInput({"confirm_overpayment": overpayment_message(amount_pence, outstanding)})
     with transaction.atomic():
         payment = PenaltyPayment.objects.create(
             notice=notice,
             kind=kind,
             amount_pence=signed,
             received_on=received_on,
-            method=method,
+            method=method.strip(),
             recorded_by=actor,
             recorded_at=timezone.now(),
         )
@@ -890,40 +925,3 @@ def hearing_add(*, actor: User, prosecution: Prosecution, on: date, kind: str, r
             occurred_on=min(on, timezone.localdate()),
         )
     return hearing
-
-
-@dataclass(frozen=True)
-class PaymentLine:
-    line: int
-    reference: str
-    amount_pence: int
-    received_on: date
-    method: str
-
-
-def penalty_payments_import(*, actor: User, lines: list[PaymentLine]) -> int:
-    """A finance file of payments, matched to notices by reference: all or nothing, every problem by line."""
-    known = set(PenaltyNotice.objects.filter(case__controller=actor.controller).values_list("reference", flat=True))
-    problems = [
-        f"line {item.line}: no penalty notice of your authority has the reference {item.reference}"
-        for item in lines
-        if item.reference.upper() not in known
-    ]
-    problems += [f"line {item.line}: the amount must be more than zero" for item in lines if item.amount_pence <= 0]
-    problems += [
-        f"line {item.line}: the date {item.received_on:%-d %B %Y} is in the future"
-        for item in lines
-        if item.received_on > timezone.localdate()
-    ]
-    if problems:
-        raise InvalidInput({"file": "\n".join(sorted(problems, key=lambda p: int(p.split(":")[0][5:])))})
-    with transaction.atomic():
-        for item in lines:
-            penalty_payment_record(
-                actor=actor,
-                reference=item.reference,
-                amount_pence=item.amount_pence,
-                received_on=item.received_on,
-                method=item.method,
-            )
-    return len(lines)

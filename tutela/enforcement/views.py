@@ -1,6 +1,5 @@
 """Enforcement pages (thin: each resolves the actor, calls one selector or service, renders)."""
 
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -298,10 +297,11 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
                 services.penalty_payment_record(
                     actor=actor,
                     reference=data["reference"],
-                    amount_pence=int(data["amount"] * Decimal(100)),
+                    amount_pence=data["amount"],
                     received_on=data["received_on"],
                     kind=data["kind"],
                     method=data["method"],
+                    overpayment_confirmed=data["confirm_overpayment"],
                 )
                 messages.success(request, "Payment recorded")
                 return redirect("enforcement:penalty_notice", notice.pk)
@@ -361,8 +361,9 @@ def prosecution_new(request: HttpRequest, case_id: int) -> HttpResponse:
     return render(request, "enforcement/prosecution_new.html", {"case": case, "form": form})
 
 
-def _pounds(value: Decimal | None) -> int | None:
-    return None if value is None else int(value * Decimal(100))
+def _typed_pounds(pence: int | None) -> str | None:
+    """A stored amount as an officer would type it back: 80.00."""
+    return None if pence is None else f"{pence // 100}.{pence % 100:02d}"
 
 
 @login_required
@@ -381,7 +382,7 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
         if action == "update" and update.is_valid():
             data = update.cleaned_data
             changes = {k: v for k, v in data.items() if k not in ("fine", "costs")}
-            changes |= {"fine_pence": _pounds(data["fine"]), "costs_pence": _pounds(data["costs"])}
+            changes |= {"fine_pence": data["fine"], "costs_pence": data["costs"]}
             services.prosecution_update(actor=actor, prosecution=prosecution, changes=changes)
             messages.success(request, "Prosecution updated")
             return redirect("enforcement:prosecution", prosecution.pk)
@@ -426,8 +427,8 @@ def _progress(prosecution: Prosecution) -> dict[str, Any]:
         "outcome": prosecution.outcome,
         "outcome_on": prosecution.outcome_on,
         "sentence": prosecution.sentence,
-        "fine": Decimal(prosecution.fine_pence) / 100 if prosecution.fine_pence is not None else None,
-        "costs": Decimal(prosecution.costs_pence) / 100 if prosecution.costs_pence is not None else None,
+        "fine": _typed_pounds(prosecution.fine_pence),
+        "costs": _typed_pounds(prosecution.costs_pence),
     }
 
 

@@ -6,10 +6,9 @@ ICO's additions for public bodies (lawful basis, Art 9 and Art 10 conditions, wh
 appropriate policy document covers it, and the privacy notice it is published in).
 """
 
-import csv
-import io
 from dataclasses import dataclass
 
+from tutela.lib.csvfiles import csv_text
 from tutela.register.api import RegisterSet
 from tutela.register.notices import period_words
 from tutela.register.schema import Condition
@@ -89,9 +88,4 @@ def ropa_rows(*, registers: RegisterSet, controller: str) -> list[RopaRow]:
 
 
 def ropa_csv(*, registers: RegisterSet, controller: str) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in ropa_rows(registers=registers, controller=controller):
-        writer.writerow(row.values)
-    return buffer.getvalue()
+    return csv_text(COLUMNS, (row.values for row in ropa_rows(registers=registers, controller=controller)))

@@ -7,7 +7,6 @@ para 18, which the DPO reviews); opt-outs and age rules. What is sent is cut dow
 the agreement (or the purpose, under a statute) allows; the worker sees what was dropped and why.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -26,6 +25,7 @@ from tutela.consent.selectors import recipient_categories
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide
 from tutela.governance.models import Controller, User
+from tutela.lib.csvfiles import csv_text_of_dicts
 from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.register.schema import Recipient
@@ -239,11 +239,7 @@ def _subject_categories(disclosure: Disclosure, subject: Person, today: date) ->
 
 
 def _package(disclosure: Disclosure, rows: list[dict[str, str]], columns: list[str], passphrase: str) -> bytes:
-    table = io.StringIO()
-    writer = csv.DictWriter(table, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows(rows)
-    data = table.getvalue().encode()
+    data = csv_text_of_dicts(columns, rows).encode()
     manifest = {
         "disclosure": disclosure.pk,
         "from": disclosure.controller.name,

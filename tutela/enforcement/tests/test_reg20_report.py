@@ -39,8 +39,15 @@ def issue(ess, parent, issued_on, period):
     )
 
 
-def pay(ess, notice, pence, on, kind="payment"):
-    penalty_payment_record(actor=ess.officer, reference=notice.reference, amount_pence=pence, received_on=on, kind=kind)
+def pay(ess, notice, pence, on, kind="payment", overpayment_confirmed=False):
+    penalty_payment_record(
+        actor=ess.officer,
+        reference=notice.reference,
+        amount_pence=pence,
+        received_on=on,
+        kind=kind,
+        overpayment_confirmed=overpayment_confirmed,
+    )
 
 
 @pytest.fixture
@@ -49,7 +56,7 @@ def notices(ess):
     conviction, and Frank's withdrawn."""
     first = issue(ess, ess.mother, date(2025, 9, 29), EARLY)
     pay(ess, first, 4000, date(2025, 10, 1))
-    pay(ess, first, 8000, date(2025, 10, 10))
+    pay(ess, first, 8000, date(2025, 10, 10), overpayment_confirmed=True)  # £40 more than was outstanding
     pay(ess, first, 4000, date(2025, 10, 20), kind="refund")
     second = issue(ess, ess.mother, date(2025, 11, 24), LATER)
     withdrawn = issue(ess, ess.father, date(2025, 11, 24), LATER)

@@ -49,8 +49,14 @@ def validate(pupils: list[PupilRow], today: date) -> list[str]:
     problems: list[str] = []
     for pupil in pupils:
         problems += pupil_problems(pupil, today)
+        first_at: dict[tuple[str, str], str] = {}
         for contact in pupil.contacts:
             problems += contact_problems(contact)
+            # A contact is one person per pupil, name and relationship (its reference): listed twice, it would be two.
+            key = (contact.full_name.lower(), contact.relationship)
+            if key in first_at:
+                problems.append(f"{contact.where}: contact: this contact of the pupil is already at {first_at[key]}")
+            first_at.setdefault(key, contact.where)
         for year in pupil.attendance:
             problems += attendance_problems(year)
     return problems

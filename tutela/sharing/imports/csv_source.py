@@ -6,10 +6,9 @@ columns; a pupil with no contacts has one row with the contact columns empty.
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
 from pathlib import Path
 
+from tutela.lib.csvfiles import CsvFileError, read_csv_table
 from tutela.sharing.imports.rows import GENDERS, ContactRow, PupilRow, parse_date
 
 COLUMNS = [
@@ -34,37 +33,31 @@ _NO = {"no", "n", "false", "0", ""}
 
 def read_csv(path: Path) -> tuple[list[PupilRow], list[str]]:
     """The pupils in the file, and every problem found, as 'line N: field: message'."""
+    try:
+        rows = read_csv_table(path, columns=COLUMNS, exact=False)
+    except CsvFileError as unreadable:
+        return [], unreadable.problems
     problems: list[str] = []
     pupils: dict[str, PupilRow] = {}
     first_line: dict[str, int] = {}
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
-        if missing:
-            return [], [f"line 1: header: missing columns: {', '.join(missing)}"]
-        for line, row in _numbered(reader):
+    for line, row in ((row.line, row.values) for row in rows):
+        try:
+            pupil = _pupil(line, row)
+        except ValueError as bad:
+            problems.append(f"line {line}: {bad}")
+            continue
+        existing = pupils.get(pupil.upn)
+        if existing is None:
+            pupils[pupil.upn], first_line[pupil.upn] = pupil, line
+        elif existing.identity() != pupil.identity():
+            problems.append(f"line {line}: upn: the pupil's details differ from line {first_line[pupil.upn]}")
+            continue
+        if any(row[column].strip() for column in COLUMNS[7:]):
             try:
-                pupil = _pupil(line, row)
+                pupils[pupil.upn].contacts.append(_contact(line, row))
             except ValueError as bad:
                 problems.append(f"line {line}: {bad}")
-                continue
-            existing = pupils.get(pupil.upn)
-            if existing is None:
-                pupils[pupil.upn], first_line[pupil.upn] = pupil, line
-            elif existing.identity() != pupil.identity():
-                problems.append(f"line {line}: upn: the pupil's details differ from line {first_line[pupil.upn]}")
-                continue
-            if any(row[column].strip() for column in COLUMNS[7:]):
-                try:
-                    pupils[pupil.upn].contacts.append(_contact(line, row))
-                except ValueError as bad:
-                    problems.append(f"line {line}: {bad}")
     return list(pupils.values()), problems
-
-
-def _numbered(reader: csv.DictReader[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    for row in reader:
-        yield reader.line_num, {key: (value or "") for key, value in row.items() if key is not None}
 
 
 def _pupil(line: int, row: dict[str, str]) -> PupilRow:

@@ -36,6 +36,8 @@ def read_ctf(path: Path) -> tuple[list[PupilRow], list[str]]:
         root = ElementTree.parse(path).getroot()
     except (ElementTree.ParseError, DefusedXmlException) as bad:
         return [], [f"/: not a readable CTF file: {bad}"]
+    except OSError as bad:
+        return [], [f"{path}: cannot be read ({bad.strerror or bad})"]
     if root is None or root.tag != "CTfile":
         return [], [f"/{root.tag if root is not None else ''}: the root element must be CTfile"]
     pupils, problems, seen = [], [], set()
