@@ -6,8 +6,7 @@ itself says a notice may be issued early if there is further unauthorised absenc
 """
 
 from dataclasses import dataclass
-from datetime import date, time
-from typing import Any
+from datetime import date
 
 from tutela.casework.models import Case
 from tutela.enforcement.models import StepEntry
@@ -31,22 +30,12 @@ class ImprovementPeriod:
         return self.served_on <= day <= self.ends_on
 
 
-def _facts(data: dict[str, Any]) -> dict[str, Any]:
-    """A step's stored facts with its dates back as dates (they are kept as ISO text)."""
-    facts = dict(data)
-    facts["served_on"] = date.fromisoformat(str(data["served_on"]))
-    if isinstance(data.get("left_at"), str):
-        facts["left_at"] = time.fromisoformat(data["left_at"])
-    return facts
-
-
 def improvement_periods(*, case: Case) -> list[ImprovementPeriod]:
     """Every notice to improve recorded on the case (the case is gated before this is called)."""
     periods = []
     for entry in case.steps.filter(step=NTI).select_related("concerning"):
-        facts = _facts(entry.data)
-        received, ends = improvement_period(facts, pupil_school_days(person=case.child, on=entry.happened_on))
-        periods.append(ImprovementPeriod(entry, entry.concerning, facts["served_on"], received, ends))
+        received, ends = improvement_period(entry.data, pupil_school_days(person=case.child, on=entry.happened_on))
+        periods.append(ImprovementPeriod(entry, entry.concerning, entry.happened_on, received, ends))
     return periods
 
 

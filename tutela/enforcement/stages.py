@@ -72,18 +72,20 @@ ENFORCEMENT = "attendance-offence-enforcement"
 SAO = "school-attendance-orders"
 
 
-def _received(data: dict[str, Any], sent: str = "served_on") -> date:
-    left_at = data.get("left_at")
+def received_on(data: dict[str, Any], sent: str = "served_on") -> date:
+    """When a served notice or letter counts as received, from a step's facts (as entered, or as
+    stored, with dates and times as ISO text)."""
+    served, left_at = data[sent], data.get("left_at")
     return rules.deemed_receipt(
-        sent_on=data[sent],
+        sent_on=date.fromisoformat(served) if isinstance(served, str) else served,
         method=rules.ServiceMethod(data["service_method"]),
-        left_at=time.fromisoformat(left_at) if isinstance(left_at, str) else left_at,  # stored as text
+        left_at=time.fromisoformat(left_at) if isinstance(left_at, str) else left_at,
     )
 
 
 def improvement_period(data: dict[str, Any], school_days: frozenset[date] | None) -> tuple[date, date]:
     """A notice to improve's (deemed receipt, last day of the improvement period)."""
-    received = _received(data)
+    received = received_on(data)
     weeks = int(data["improvement_weeks"])
     return received, rules.improvement_period_ends(received_on=received, school_weeks=weeks, school_days=school_days)
 
@@ -105,7 +107,7 @@ def _s437_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Cl
 
 
 def _s438_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Clock]:
-    return [Clock("Parent's window to choose a school ends (s438)", rules.s438_choice_ends(_received(data)))]
+    return [Clock("Parent's window to choose a school ends (s438)", rules.s438_choice_ends(received_on(data)))]
 
 
 def _eso_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Clock]:

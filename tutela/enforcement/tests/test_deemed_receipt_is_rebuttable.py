@@ -141,3 +141,26 @@ def test_the_officer_records_it_on_the_notice_page(ess, sign_in):
     assert response.status_code == 302
     page = client.get(f"/enforcement/penalty-notices/{notice.pk}/").content.decode()
     assert "15 January 2026, proved by: Tracking record." in page
+
+
+def test_a_letter_step_left_at_the_address_runs_from_its_own_deemed_day(ess):
+    from tutela.enforcement.selectors import case_clocks
+    from tutela.enforcement.services import step_record
+
+    entry = step_record(
+        actor=ess.officer,
+        case=ess.case,
+        step_key="notice-to-improve",
+        concerning=ess.mother,
+        rationale="Support has not improved attendance.",
+        values={
+            "served_on": date(2026, 1, 9),
+            "service_method": "left_at_address",
+            "left_at": "17:00",
+            "improvement_weeks": 3,
+            "support_offered": "A breakfast club place.",
+        },
+    )
+    assert entry.data["left_at"] == "17:00:00"
+    received = next(c for c in case_clocks(case=ess.case) if c.name == "Notice to improve received")
+    assert received.due_on == date(2026, 1, 12)  # left Friday after 4.30pm: Monday
