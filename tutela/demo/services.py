@@ -739,6 +739,8 @@ def _notice(
         rationale="The unauthorised absence in the period meets the national threshold, and the notice to improve "
         "or the school's support has not secured regular attendance.",
         late_reason="Recorded from the officer's paper file when the case moved to Tutela." if days_ago > 14 else "",
+        # kept only if the parent's notice to improve was still running on the day (a school holiday can stretch it)
+        nti_running_reason="Further unauthorised absence in the improvement period, as the notice to improve warned.",
     )
 
 

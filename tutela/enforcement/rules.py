@@ -140,9 +140,9 @@ def notice_sequence(*, others_issued_on: list[date], issue_on: date) -> int:
 
 
 def next_notice_possible_on(*, others_issued_on: list[date], issue_on: date) -> date:
-    """The first day from ``issue_on`` on which a further notice could be issued. Counted notices
-    only drop out three years after their date (later ones come into reach, never leave it), so
-    that day is ``issue_on`` itself or a day on which one of them stops counting."""
+    """The first day from ``issue_on`` on which a further notice could be issued. As the day moves on
+    the count only falls when a notice stops counting, three years after its date (a later-dated
+    notice coming into reach only adds to it), so that day is ``issue_on`` or one of those days."""
     lapses = sorted({add_years(d, 3) for d in others_issued_on if add_years(d, 3) > issue_on})
     for day in [issue_on, *lapses]:
         if notice_sequence(others_issued_on=others_issued_on, issue_on=day) <= NOTICES_IN_THREE_YEARS:
