@@ -272,5 +272,7 @@ DOCUMENT_STORE_DIR = Path(os.environ.get("DOCUMENT_STORE_DIR", VAR_DIR / "docume
 # the range an officer may choose for a notice to improve's improvement period (school weeks).
 TUTELA_ENFORCEMENT: dict[str, Any] = {
     "post_working_days": {"first_class_post": 2, "second_class_post": 4},
+    # Left at the address: received that day if a working day and left before this time (CPR 6.26).
+    "left_at_address_cutoff": "16:30",
     "nti_school_weeks": (3, 6),
 }

@@ -738,6 +738,9 @@ def _notice(
         service_method=method,
         rationale="The unauthorised absence in the period meets the national threshold, and the notice to improve "
         "or the school's support has not secured regular attendance.",
+        late_reason="Recorded from the officer's paper file when the case moved to Tutela." if days_ago > 14 else "",
+        # kept only if the parent's notice to improve was still running on the day (a school holiday can stretch it)
+        nti_running_reason="Further unauthorised absence in the improvement period, as the notice to improve warned.",
     )
 
 
@@ -895,7 +898,7 @@ def _third_notice_refused(ess: _Ess, family: _Family) -> None:
     _pay(family, first, pence=8000, on=first.received_on + timedelta(days=5))
     second = _notice(ess, family, case, days_ago=100)
     _pay(family, second, pence=16000, on=second.received_on + timedelta(days=20))
-    possible = next_notice_possible_on(earlier_issued_on=[first.issued_on, second.issued_on], issue_on=ess.today)
+    possible = next_notice_possible_on(others_issued_on=[first.issued_on, second.issued_on], issue_on=ess.today)
     title = f"Absence again: no third notice before {possible:%-d %B %Y}, so decide on prosecution or an ESO"
     _task(family, case, title, ess.ahead(10))
 

@@ -26,7 +26,7 @@ from tutela.enforcement import rules
 from tutela.enforcement.models import BundleDisclosure, EvidenceBundle, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import pupil_marks, pupil_school_days
 from tutela.enforcement.services import ENFORCEMENT, notice_state
-from tutela.enforcement.stages import CRIMINAL, STEPS_BY_KEY, Field, Step
+from tutela.enforcement.stages import CRIMINAL, STEPS_BY_KEY, Field, Step, received_on
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide
 from tutela.governance.models import User
@@ -150,9 +150,7 @@ def _served_letters(case: Case, entries: list[StepEntry]) -> list[ServedLetter]:
             continue
         served = date.fromisoformat(entry.data["served_on"]) if "served_on" in entry.data else None
         method = entry.data.get("service_method", "")
-        received = (
-            rules.deemed_receipt(sent_on=served, method=rules.ServiceMethod(method)) if served and method else None
-        )
+        received = received_on(entry.data) if served and method else None
         subject = entry.concerning or case.child
         letters.append(
             ServedLetter(

@@ -86,6 +86,10 @@ def step_form(step: Step, data: Any = None, *, parents: list[Person], files: Any
             common["help_text"] = spec.hint
         if spec.kind == "date":
             fields[spec.key] = DateField(**common)
+        elif spec.kind == "time":
+            fields[spec.key] = forms.TimeField(
+                error_messages={"invalid": f"{spec.label} must be a real time, for example 15:30"}, **common
+            )
         elif spec.kind == "text":
             fields[spec.key] = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}), **common)
         elif spec.kind == "int":
@@ -109,13 +113,31 @@ class PenaltyNoticeForm(GovukForm):
     parent = forms.ChoiceField(label="Parent or carer", error_messages={"required": "Choose the parent or carer"})
     offence_start = DateField(label="Offence period: first day")
     offence_end = DateField(label="Offence period: last day")
-    issued_on = DateField(label="Date handed over or posted")
+    issued_on = DateField(label="Date handed over, posted or left at the address")
     service_method = forms.ChoiceField(
         label="How it was served",
         choices=[("", "Choose"), *SERVICE_METHODS],
         error_messages={"required": "Choose how the notice was served"},
     )
+    left_at = forms.TimeField(
+        label="Time it was left at the address",
+        required=False,
+        help_text="Only if it was left at the address, for example 15:30. Left at or after 4.30pm, or with no "
+        "time recorded, it counts as received the next working day.",
+        error_messages={"invalid": "Enter the time it was left as hours and minutes, for example 15:30"},
+    )
     rationale = RATIONALE
+    late_reason = forms.CharField(
+        label="If it was issued more than 14 days ago: why it is recorded now",
+        help_text="For example, issued by the headteacher or the police and sent to us later.",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    nti_running_reason = forms.CharField(
+        label="If the parent's notice to improve is still running: why issue the notice before it ends",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args: Any, parents: list[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -147,6 +169,16 @@ class PaymentForm(GovukForm):
     confirm_overpayment = forms.BooleanField(
         label="This payment is more than is outstanding on the notice: record it anyway (refund the difference)",
         required=False,
+    )
+
+
+class ReceiptForm(GovukForm):
+    received_on = DateField(label="Date the parent actually received the notice")
+    evidence = forms.CharField(
+        label="What proves it",
+        help_text="For example, a Royal Mail delivery record or the parent's dated envelope: recorded with your name.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Say what proves the notice was received on that day"},
     )
 
 

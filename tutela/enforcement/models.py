@@ -67,6 +67,7 @@ class LegalDecision(models.Model):
         ISSUE_NTI = "issue_nti", "Issue a notice to improve"
         ISSUE_PN = "issue_pn", "Issue a penalty notice"
         WITHDRAW_PN = "withdraw_pn", "Withdraw a penalty notice"
+        ACCEPT_LATER_RECEIPT = "accept_later_receipt", "Accept proof that a penalty notice was received later"
         APPLY_ESO = "apply_eso", "Apply for an education supervision order"
         SERVE_S437 = "serve_s437", "Serve a s437(1) notice"
         SERVE_S438 = "serve_s438", "Serve a s438 notice of intention"
@@ -129,9 +130,20 @@ class PenaltyNotice(models.Model):
     offence_start = models.DateField()
     offence_end = models.DateField()
     unauthorised_sessions = models.PositiveSmallIntegerField()
-    issued_on = models.DateField(help_text="Handed over or posted.")
+    issued_on = models.DateField(help_text="Handed over, posted or left at the address.")
     service_method = models.CharField(max_length=20)
-    received_on = models.DateField(help_text="Computed from the service method, never typed in.")
+    left_at = models.TimeField(null=True, blank=True, help_text="When it was left at the address, if it was.")
+    received_on = models.DateField(
+        help_text="Deemed receipt (Interpretation Act 1978 s7), computed from the service method, never typed in."
+    )
+    actual_received_on = models.DateField(
+        null=True, blank=True, help_text="A later actual receipt the officer has proved: the windows run from it."
+    )
+    receipt_evidence = models.TextField(blank=True, help_text="What proves the later actual receipt.")
+    late_reason = models.TextField(blank=True, help_text="Why a notice issued over 14 days before was recorded then.")
+    nti_running_reason = models.TextField(
+        blank=True, help_text="Why it was issued while the parent's notice to improve was running."
+    )
     sequence = models.PositiveSmallIntegerField(help_text="1 or 2: the notice's place within three years.")
     discount_pence = models.PositiveIntegerField(null=True, blank=True)
     full_pence = models.PositiveIntegerField()
@@ -152,6 +164,11 @@ class PenaltyNotice(models.Model):
                 condition=models.Q(offence_end__gte=models.F("offence_start")), name="pn_offence_period_ordered"
             ),
             models.CheckConstraint(condition=models.Q(sequence__in=[1, 2]), name="pn_at_most_two_in_three_years"),
+            models.CheckConstraint(
+                condition=models.Q(actual_received_on__isnull=True)
+                | models.Q(actual_received_on__gt=models.F("received_on")),
+                name="pn_actual_receipt_after_deemed",
+            ),
         ]
 
     def __str__(self) -> str:

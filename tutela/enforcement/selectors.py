@@ -124,7 +124,7 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
             school_days[year] = pupil_school_days(person=case.child, on=entry.happened_on)
         for step_clock in step.clocks(data, school_days[year]):
             state = "passed" if step_clock.due_on < today else "in time"
-            clocks.append(CaseClock(step_clock.name, step_clock.due_on, state))
+            clocks.append(CaseClock(step_clock.name, step_clock.due_on, state, step_clock.detail))
     return sorted(clocks, key=lambda c: c.due_on)
 
 

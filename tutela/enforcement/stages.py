@@ -9,13 +9,13 @@ kept as data the clocks run on. Penalty notices and prosecutions have their own 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time
 from typing import Any, Literal
 
 from tutela.enforcement import rules
 from tutela.enforcement.models import LegalDecision
 
-FieldKind = Literal["date", "text", "line", "choice", "int", "bool"]
+FieldKind = Literal["date", "time", "text", "line", "choice", "int", "bool"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Field:
 class Clock:
     name: str
     due_on: date
+    detail: str = ""  # what the officer should know about the date (it ends in a school holiday, say)
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,16 @@ class Step:
 SERVICE_METHODS = tuple((method.value, name) for method, name in rules.SERVICE_METHOD_NAMES.items())
 # When and how a notice or letter was served: its clocks run from the deemed date of receipt.
 SERVED = (
-    Field("served_on", "Date handed over or posted", "date"),
+    Field("served_on", "Date handed over, posted or left at the address", "date"),
     Field("service_method", "How it was served", "choice", choices=SERVICE_METHODS),
+    Field(
+        "left_at",
+        "Time it was left at the address",
+        "time",
+        required=False,
+        hint="Only if it was left at the address, for example 15:30. Left at or after 4.30pm, or not "
+        "recorded, it counts as received the next working day",
+    ),
 )
 CASE_CATEGORIES = ("child.identity.name", "child.education.attendance", "child.support.case-records")
 PARENT_CATEGORIES = ("family.identity.name", "family.contact.address", "child.education.attendance")
@@ -63,16 +72,34 @@ ENFORCEMENT = "attendance-offence-enforcement"
 SAO = "school-attendance-orders"
 
 
-def _received(data: dict[str, Any], sent: str = "served_on") -> date:
-    return rules.deemed_receipt(sent_on=data[sent], method=rules.ServiceMethod(data["service_method"]))
+def received_on(data: dict[str, Any], sent: str = "served_on") -> date:
+    """When a served notice or letter counts as received, from a step's facts (as entered, or as
+    stored, with dates and times as ISO text)."""
+    served, left_at = data[sent], data.get("left_at")
+    return rules.deemed_receipt(
+        sent_on=date.fromisoformat(served) if isinstance(served, str) else served,
+        method=rules.ServiceMethod(data["service_method"]),
+        left_at=time.fromisoformat(left_at) if isinstance(left_at, str) else left_at,
+    )
+
+
+def improvement_period(data: dict[str, Any], school_days: frozenset[date] | None) -> tuple[date, date]:
+    """A notice to improve's (deemed receipt, last day of the improvement period)."""
+    received = received_on(data)
+    weeks = int(data["improvement_weeks"])
+    return received, rules.improvement_period_ends(received_on=received, school_weeks=weeks, school_days=school_days)
 
 
 def _nti_clocks(data: dict[str, Any], school_days: frozenset[date] | None) -> list[Clock]:
-    received = _received(data)
-    ends = rules.improvement_period_ends(
-        received_on=received, school_weeks=int(data["improvement_weeks"]), school_days=school_days
+    received, ends = improvement_period(data, school_days)
+    holiday = rules.school_holiday_on(ends, school_days)
+    flag = (
+        f"Ends in a school holiday (no school {holiday.first_day:%-d %B} to {holiday.last_day:%-d %B %Y}): "
+        "attendance cannot improve or be checked until the school reopens"
+        if holiday
+        else ""
     )
-    return [Clock("Notice to improve received", received), Clock("Improvement period ends", ends)]
+    return [Clock("Notice to improve received", received), Clock("Improvement period ends", ends, flag)]
 
 
 def _s437_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Clock]:
@@ -80,12 +107,14 @@ def _s437_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Cl
 
 
 def _s438_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Clock]:
-    return [Clock("Parent's window to choose a school ends (s438)", rules.s438_choice_ends(_received(data)))]
+    return [Clock("Parent's window to choose a school ends (s438)", rules.s438_choice_ends(received_on(data)))]
 
 
 def _eso_clocks(data: dict[str, Any], _days: frozenset[date] | None) -> list[Clock]:
     made = data.get("made_on")
-    return [Clock("Education supervision order ends (12 months)", made + timedelta(days=365))] if made else []
+    if made is None:
+        return []
+    return [Clock("Education supervision order: last day in force (one year)", rules.eso_last_day(made))]
 
 
 REG9_GROUNDS = (

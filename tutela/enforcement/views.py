@@ -13,6 +13,7 @@ from tutela.casework.selectors import case_chronology
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
+from tutela.enforcement.improvement import running_improvement_periods
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
@@ -261,6 +262,9 @@ def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
                 issued_on=data["issued_on"],
                 service_method=data["service_method"],
                 rationale=data["rationale"],
+                left_at=data["left_at"],
+                late_reason=data["late_reason"],
+                nti_running_reason=data["nti_running_reason"],
             )
         except services.PenaltyNoticeRefused as refusal:
             refused = refusal.errors["parent"]
@@ -270,7 +274,9 @@ def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
             amount = "£80 if paid within 21 days, £160 within 28" if notice.sequence == 1 else "£160, no reduction"
             messages.success(request, f"Penalty notice {notice.reference} issued: {amount}")
             return redirect("enforcement:penalty_notice", notice.pk)
-    return render(request, "enforcement/penalty_notice_new.html", {"case": case, "form": form, "refused": refused})
+    running = running_improvement_periods(case=case, on=timezone.localdate())  # warned before they choose
+    context = {"case": case, "form": form, "refused": refused, "running": running}
+    return render(request, "enforcement/penalty_notice_new.html", context)
 
 
 def _notice(request: HttpRequest, notice_id: int) -> PenaltyNotice:
@@ -323,6 +329,31 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
         "withdraw_form": withdraw_form,
     }
     return render(request, "enforcement/penalty_notice.html", context)
+
+
+@login_required
+def penalty_notice_receipt(request: HttpRequest, notice_id: int) -> HttpResponse:
+    """Record a proven later actual receipt (Interpretation Act 1978 s7): the payment windows move."""
+    actor = actor_from_request(request)
+    try:
+        notice = _notice(request, notice_id)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    form = f.ReceiptForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.penalty_notice_receipt_record(actor=actor, notice=notice, **form.cleaned_data)
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+        except GateDenied as denied:
+            return _refused(request, denied)
+        else:
+            received = form.cleaned_data["received_on"]
+            messages.success(request, f"Receipt recorded: the payment periods now begin {received:%-d %B %Y}")
+            return redirect("enforcement:penalty_notice", notice.pk)
+    method = rules.SERVICE_METHOD_NAMES.get(rules.ServiceMethod(notice.service_method), notice.service_method)
+    context = {"notice": notice, "form": form, "method": method}
+    return render(request, "enforcement/penalty_notice_receipt.html", context)
 
 
 @login_required

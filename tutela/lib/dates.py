@@ -20,6 +20,16 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
+def anniversary(day: date, years: int) -> date:
+    """The anniversary ``years`` on; 29 February's falls on 1 March in a common year, as ``age_on``
+    counts birthdays (and as the Age of Legal Capacity (Scotland) Act 1991 s6(2) says outright), so
+    the year up to it holds every calendar date once. ``add_years`` rounds down to 28 February instead."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return date(day.year + years, 3, 1)
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later; past the end of a shorter month, that month's last day
     (31 August + 6 months = 28 or 29 February), as calendar-month periods are read in law."""

@@ -101,4 +101,10 @@ def ess_colleague(world: Any) -> User:
     )
 
 
+@pytest.fixture
+def unrendered_letters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Letters kept as a placeholder PDF, for tests about dates and rules rather than the letter."""
+    monkeypatch.setattr("tutela.casework.services.html_to_pdf", lambda template, context: b"%PDF-1.4\n%unrendered\n")
+
+
 __all__ = ["Ess", "PersonFactory"]

@@ -56,8 +56,9 @@ def fill_date(page: Page, name: str, day: date) -> None:
     page.fill(f"#{name}_2", str(day.year))
 
 
-def issue_notice(page: Page, case_id: int, start: date, end: date, issued: date) -> None:
-    page.goto(f"/enforcement/cases/{case_id}/penalty-notices/new/")
+def issue_notice(page: Page, case_id: int, start: date, end: date, issued: date, go: bool = True) -> None:
+    if go:
+        page.goto(f"/enforcement/cases/{case_id}/penalty-notices/new/")
     page.select_option("#id_parent", label="Mary Example")
     fill_date(page, "offence_start", start)
     fill_date(page, "offence_end", end)
@@ -112,7 +113,17 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     page.get_by_role("button", name="Record notice to improve").click()
     page.wait_for_selector("text=Notice to improve recorded")
 
+    # Dated 10 November, during the notice to improve, and recorded in January: both need a reason.
     issue_notice(page, case_id, date(2025, 9, 1), date(2025, 10, 3), date(2025, 11, 10))
+    page.wait_for_selector("text=say why it is recorded now")
+    assert "notice to improve runs until 24 November 2025" in page.content()
+    page.get_by_label("If it was issued more than 14 days ago: why it is recorded now").fill(
+        "Issued by the headteacher; the school sent its copy in January."
+    )
+    page.get_by_label("If the parent's notice to improve is still running: why issue the notice before it ends").fill(
+        "Further unauthorised absence in the improvement period, as the notice to improve warned."
+    )
+    issue_notice(page, case_id, date(2025, 9, 1), date(2025, 10, 3), date(2025, 11, 10), go=False)
     page.wait_for_selector("text=£80 if paid within 21 days")
     issue_notice(page, case_id, date(2025, 11, 3), date(2025, 12, 5), date(2026, 1, 12))
     page.wait_for_selector("text=£160, no reduction")

@@ -87,6 +87,7 @@ def prosecution(ess):
         issued_on=date(2025, 11, 24),
         service_method="hand",
         rationale="Threshold met; NTI not complied with.",
+        late_reason="Recorded from the paper file.",  # dated more than 14 days before today
         **PERIOD,
     )
     penalty_payment_record(

@@ -34,6 +34,7 @@ def issue(ess, parent, issued_on=date(2026, 1, 12), method="hand", rationale="Th
         issued_on=issued_on,
         service_method=method,
         rationale=rationale,
+        late_reason="Issued by the headteacher; recorded from the school's copy.",  # used only if over 14 days
         **period,
     )
 

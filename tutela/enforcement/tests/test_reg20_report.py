@@ -35,6 +35,7 @@ def issue(ess, parent, issued_on, period):
         issued_on=issued_on,
         service_method="hand",
         rationale="Threshold met.",
+        late_reason="Recorded from the paper file.",  # dated more than 14 days before today
         **period,
     )
 
