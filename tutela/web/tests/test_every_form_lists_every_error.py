@@ -104,6 +104,7 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/enforcement/cases/{case.pk}/penalty-notices/new/", officer),
         FormPage(f"/enforcement/penalty-notices/{notice.pk}/", officer, {"record_payment": "1"}),
         FormPage(f"/enforcement/penalty-notices/{notice.pk}/", officer, {"withdraw": "1"}),
+        FormPage(f"/enforcement/penalty-notices/{notice.pk}/receipt/", officer),
         FormPage(f"/enforcement/cases/{case.pk}/prosecutions/new/", officer),
         FormPage(f"/enforcement/prosecutions/{prosecution.pk}/", officer, {"action": "hearing"}),
         FormPage(
