@@ -95,7 +95,8 @@ class PersonView(APIView):
                 {
                     "id": row.consent.pk,
                     "service": row.consent.service,
-                    "purpose": row.consent.purpose,
+                    "purposes": row.consent.purposes,
+                    "recipients": row.consent.recipients,
                     "given_on": row.consent.given_on,
                     "withdrawn_on": row.consent.withdrawn_on,
                 }
@@ -172,7 +173,8 @@ class ConsentsView(APIView):
                 given_by=person_by_id(person_id=data["given_by"]),
                 controller=case.controller,
                 service=case.service,
-                purpose=data["purpose"],
+                purposes=data["purposes"] or [data["purpose"]],
+                recipients=data["recipients"],
                 form_reference=data["form_reference"],
                 given_on=data["given_on"],
             )

@@ -21,8 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
-from tutela.consent.models import Consent
-from tutela.consent.selectors import recipient_categories
+from tutela.consent.selectors import consent_covers, recipient_categories
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide
 from tutela.governance.models import Controller, User
@@ -30,7 +29,7 @@ from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.register.schema import Recipient
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
-from tutela.sharing.payload import payload_row
+from tutela.sharing.payload import packable, payload_row, row_categories
 
 
 class DisclosureRefused(Exception):
@@ -90,26 +89,19 @@ def _basis(recipient: Recipient, today: date) -> tuple[str, str]:
 def minimise(*, requested: list[str], recipient: Recipient, purpose_categories: list[str]) -> Minimised:
     """Keep only what the agreement (or, under a statute, the purpose) allows; say why the rest went."""
     allowed = set(recipient.agreement.categories_allowed) if recipient.agreement else set(purpose_categories)
+    can_send = set(packable(requested))
     sent, dropped = [], {}
     for key in dict.fromkeys(requested):
         if key not in allowed:
             dropped[key] = f"not allowed by {'the agreement' if recipient.agreement else 'the statute and purpose'}"
         elif key not in purpose_categories:
             dropped[key] = "not part of this purpose"
+        elif key not in can_send:
+            # Say so now rather than log it as sent: a package carries person details, not record content.
+            dropped[key] = "Tutela cannot put this in a sharing package: send it another way and record it"
         else:
             sent.append(key)
     return Minimised(sent=sent, dropped=dropped)
-
-
-def _consent_missing(request: DisclosureRequest, subject: Person) -> bool:
-    consent_purposes = [p.key for p in register().consent_purposes(request.controller.slug, request.service)]
-    return not Consent.objects.filter(
-        subject=subject,
-        controller=request.controller,
-        service=request.service,
-        purpose__in=consent_purposes,
-        withdrawn_on__isnull=True,
-    ).exists()
 
 
 def _check_subject(
@@ -127,9 +119,17 @@ def _check_subject(
     decision = decide(actor=actor, action=Action.SHARE, touch=touch)
     if not decision:
         raise GateDenied(decision)
-    if recipient.requires_consent and _consent_missing(request, subject) and not request.without_consent_justification:
+    consented = consent_covers(
+        subject=subject,
+        controller=request.controller.slug,
+        service=request.service,
+        purpose=request.purpose,
+        recipient=recipient.key,
+    )
+    if recipient.requires_consent and not consented and not request.without_consent_justification:
         raise DisclosureRefused(
-            f"{recipient.name} may only receive this with consent, and {subject.full_name} has no live consent. "
+            f"{recipient.name} may only receive this with consent, and {subject.full_name} has no live consent "
+            "naming this recipient and purpose. "
             "Without consent, record why sharing is needed to protect the child (DPA 2018 Sch 1 para 18)."
         )
     if recipient.subject_minimum_age is not None and not recipient_categories(
@@ -238,7 +238,9 @@ def _subject_categories(disclosure: Disclosure, subject: Person, today: date) ->
     return [key for key in disclosure.categories_sent if key in allowed]
 
 
-def _package(disclosure: Disclosure, rows: list[dict[str, str]], columns: list[str], passphrase: str) -> bytes:
+def _package(
+    disclosure: Disclosure, rows: list[dict[str, str]], columns: list[str], categories: list[str], passphrase: str
+) -> bytes:
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
@@ -252,7 +254,7 @@ def _package(disclosure: Disclosure, rows: list[dict[str, str]], columns: list[s
         "agreement": disclosure.agreement_reference,
         "statute": disclosure.statute,
         "people": len(rows),
-        "categories": disclosure.categories_sent,
+        "categories": categories,
         "created": timezone.now().isoformat(),
         "files": {"data.csv": hashlib.sha256(data).hexdigest()},
     }
@@ -277,9 +279,15 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
     subjects = list(disclosure.subjects.order_by("family_name", "given_name"))
     per_subject = {subject.pk: _subject_categories(disclosure, subject, today) for subject in subjects}
     rows = [payload_row(subject, per_subject[subject.pk]) for subject in subjects]
+    # The log and the manifest say exactly what the package holds: the categories of the columns written.
+    sent = {
+        subject.pk: [key for key in per_subject[subject.pk] if key in row_categories(row)]
+        for subject, row in zip(subjects, rows, strict=True)
+    }
     columns = list(dict.fromkeys(column for row in rows for column in row))
+    categories = [key for key in disclosure.categories_sent if any(key in keys for keys in sent.values())]
     passphrase = secrets.token_urlsafe(18)
-    package = _package(disclosure, rows, columns, passphrase)
+    package = _package(disclosure, rows, columns, categories, passphrase)
     digest = hashlib.sha256(package).hexdigest()
     directory = settings.DISCLOSURE_PACKAGE_DIR
     directory.mkdir(parents=True, exist_ok=True)
@@ -299,7 +307,7 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
                     recipient_name=disclosure.recipient_name,
                     purpose=disclosure.purpose,
                     basis=basis,
-                    categories=per_subject[subject.pk],
+                    categories=sent[subject.pk],
                     sent_at=now,
                     sent_by=actor,
                     package_sha256=digest,
@@ -318,7 +326,7 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
                 object_id=disclosure.pk,
                 subject_id=subject.pk,
                 purpose=f"{disclosure.controller.slug}/{disclosure.service}/{disclosure.purpose}",
-                detail={"recipient": disclosure.recipient, "categories": per_subject[subject.pk], "sha256": digest},
+                detail={"recipient": disclosure.recipient, "categories": sent[subject.pk], "sha256": digest},
             )
     return SentPackage(path=str(path), passphrase=passphrase, sha256=digest)
 
