@@ -1,7 +1,7 @@
 """What each category means as a column of a disclosure: the one mapping from people's fields to the taxonomy.
 
-A category with no column here cannot be put in a package; minimisation drops it before sending,
-and the disclosure log records only the categories whose columns were written.
+Categories with no column here travel only inside records (package_records.py); the disclosure
+log records only the categories whose columns were written or whose records went.
 """
 
 from collections.abc import Callable
@@ -49,11 +49,6 @@ def payload_row(child: Person, categories: list[str]) -> dict[str, str]:
     """The columns for these categories; categories without a person field add no column here."""
     parents = parents_with_responsibility(child)
     return {COLUMNS[key][0]: COLUMNS[key][1](child, parents) for key in categories if key in COLUMNS}
-
-
-def packable(categories: list[str]) -> list[str]:
-    """The categories a package can carry: those with a column."""
-    return [key for key in categories if key in COLUMNS]
 
 
 def row_categories(row: dict[str, str]) -> list[str]:

@@ -29,7 +29,9 @@ from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.register.schema import Recipient
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
-from tutela.sharing.payload import packable, payload_row, row_categories
+from tutela.sharing.package_records import COLUMNS as RECORD_COLUMNS
+from tutela.sharing.package_records import records_for_package
+from tutela.sharing.payload import payload_row, row_categories
 
 
 class DisclosureRefused(Exception):
@@ -89,16 +91,12 @@ def _basis(recipient: Recipient, today: date) -> tuple[str, str]:
 def minimise(*, requested: list[str], recipient: Recipient, purpose_categories: list[str]) -> Minimised:
     """Keep only what the agreement (or, under a statute, the purpose) allows; say why the rest went."""
     allowed = set(recipient.agreement.categories_allowed) if recipient.agreement else set(purpose_categories)
-    can_send = set(packable(requested))
     sent, dropped = [], {}
     for key in dict.fromkeys(requested):
         if key not in allowed:
             dropped[key] = f"not allowed by {'the agreement' if recipient.agreement else 'the statute and purpose'}"
         elif key not in purpose_categories:
             dropped[key] = "not part of this purpose"
-        elif key not in can_send:
-            # Say so now rather than log it as sent: a package carries person details, not record content.
-            dropped[key] = "Tutela cannot put this in a sharing package: send it another way and record it"
         else:
             sent.append(key)
     return Minimised(sent=sent, dropped=dropped)
@@ -238,14 +236,25 @@ def _subject_categories(disclosure: Disclosure, subject: Person, today: date) ->
     return [key for key in disclosure.categories_sent if key in allowed]
 
 
-def _package(
-    disclosure: Disclosure, rows: list[dict[str, str]], columns: list[str], categories: list[str], passphrase: str
-) -> bytes:
+def _csv(columns: list[str], rows: list[dict[str, str]]) -> bytes:
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    data = table.getvalue().encode()
+    return table.getvalue().encode()
+
+
+def _package(
+    disclosure: Disclosure,
+    rows: list[dict[str, str]],
+    columns: list[str],
+    categories: list[str],
+    passphrase: str,
+    records: list[dict[str, str]],
+) -> bytes:
+    files = {"data.csv": _csv(columns, rows)}
+    if records:
+        files["records.csv"] = _csv(RECORD_COLUMNS, records)
     manifest = {
         "disclosure": disclosure.pk,
         "from": disclosure.controller.name,
@@ -256,13 +265,14 @@ def _package(
         "people": len(rows),
         "categories": categories,
         "created": timezone.now().isoformat(),
-        "files": {"data.csv": hashlib.sha256(data).hexdigest()},
+        "files": {name: hashlib.sha256(content).hexdigest() for name, content in files.items()},
     }
     buffer = io.BytesIO()
     with pyzipper.AESZipFile(buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES) as archive:
         archive.setpassword(passphrase.encode())
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-        archive.writestr("data.csv", data)
+        for name, content in files.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -279,15 +289,30 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
     subjects = list(disclosure.subjects.order_by("family_name", "given_name"))
     per_subject = {subject.pk: _subject_categories(disclosure, subject, today) for subject in subjects}
     rows = [payload_row(subject, per_subject[subject.pk]) for subject in subjects]
-    # The log and the manifest say exactly what the package holds: the categories of the columns written.
+    records = [
+        records_for_package(
+            actor=actor,
+            subject=subject,
+            person_number=number,
+            controller_id=disclosure.controller_id,
+            service=disclosure.service,
+            purpose=disclosure.purpose,
+            allowed=per_subject[subject.pk],
+        )
+        for number, subject in enumerate(subjects, start=1)
+    ]
+    # The log and the manifest say exactly what the package holds: the categories of the columns
+    # written for the person, and of the records carried about them.
     sent = {
-        subject.pk: [key for key in per_subject[subject.pk] if key in row_categories(row)]
-        for subject, row in zip(subjects, rows, strict=True)
+        subject.pk: [key for key in per_subject[subject.pk] if key in {*row_categories(row), *carried.categories}]
+        for subject, row, carried in zip(subjects, rows, records, strict=True)
     }
     columns = list(dict.fromkeys(column for row in rows for column in row))
     categories = [key for key in disclosure.categories_sent if any(key in keys for keys in sent.values())]
     passphrase = secrets.token_urlsafe(18)
-    package = _package(disclosure, rows, columns, categories, passphrase)
+    package = _package(
+        disclosure, rows, columns, categories, passphrase, [row for carried in records for row in carried.rows]
+    )
     digest = hashlib.sha256(package).hexdigest()
     directory = settings.DISCLOSURE_PACKAGE_DIR
     directory.mkdir(parents=True, exist_ok=True)

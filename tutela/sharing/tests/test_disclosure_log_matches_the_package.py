@@ -1,10 +1,20 @@
 """The disclosure log records exactly the categories in the package, derived from the columns written.
 
 A probe found the log listing health and attendance as sent to a GP while the package held identity
-and contact columns only. What cannot be put in a package is dropped, with the reason, before
-anything is sent; the package carries everything the agreement and the officer's choice allow.
+and contact columns only. The package carries what the agreement and the officer's choice allow:
+the person's details as columns, and the records made for the purpose that hold nothing else;
+the log lists what went, and nothing more.
 """
 
+import csv
+import io
+
+import pytest
+import pyzipper  # type: ignore[import-untyped]
+from django.utils import timezone
+
+from tutela.records.models import Record
+from tutela.records.services import record_create
 from tutela.register.api import register
 from tutela.sharing.models import DisclosureLogEntry
 from tutela.sharing.payload import COLUMNS
@@ -47,15 +57,48 @@ def test_the_log_lists_only_the_categories_whose_columns_are_in_the_package(worl
     assert "child.special.health" not in entry.categories
 
 
-def test_what_a_package_cannot_carry_is_dropped_with_the_reason_before_sending(world, casework):
+def _record(world, casework, categories, title):
+    return record_create(
+        actor=world.users["assigned_caseworker"],
+        subject=casework.child,
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        purpose=PURPOSE,
+        categories=categories,
+        kind="file_note",
+        title=title,
+        body=f"{title}: details",
+        occurred_on=timezone.localdate(),
+        source=Record.Source.OFFICER,
+        case=casework.case,
+    )
+
+
+def _records_csv(package):
+    with pyzipper.AESZipFile(package.path) as archive:
+        archive.setpassword(package.passphrase.encode())
+        return list(csv.DictReader(io.StringIO(archive.read("records.csv").decode())))
+
+
+def test_a_health_record_made_for_the_purpose_travels_in_the_package_and_is_logged(world, casework):
+    _record(world, casework, ["child.identity.name", "child.special.health"], "Asthma care plan")
+    _disclosure, package = _send(world, casework, _allowed_for_gps())
+    records = _records_csv(package)
+    assert [(row["person"], row["record_title"], row["record_content"]) for row in records] == [
+        ("1", "Asthma care plan", "Asthma care plan: details")  # decrypted for the recipient
+    ]
+    entry = DisclosureLogEntry.objects.get(subject=casework.child)
+    assert "child.special.health" in entry.categories
+
+
+def test_a_record_holding_what_the_agreement_does_not_allow_stays_out(world, casework):
+    _record(world, casework, ["child.identity.name", "family.contact.address"], "Home visit")
     requested = _allowed_for_gps()
-    disclosure, _package = _send(world, casework, requested)
-    dropped = {item["category"]: item["reason"] for item in disclosure.categories_dropped}
-    for key in requested:
-        if key in COLUMNS:
-            assert key in disclosure.categories_sent
-        else:
-            assert "cannot put this in a sharing package" in dropped[key]
+    assert "family.contact.address" not in requested
+    _disclosure, package = _send(world, casework, requested)
+    with pytest.raises(KeyError):
+        _records_csv(package)
+    assert "child.special.health" not in DisclosureLogEntry.objects.get(subject=casework.child).categories
 
 
 def test_the_package_carries_every_allowed_category_the_officer_chose(world, casework):
