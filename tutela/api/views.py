@@ -102,6 +102,20 @@ class PersonView(APIView):
                 }
                 for row in page.consents
             ]
+            body["objections"] = [
+                {
+                    "id": row.objection.pk,
+                    "service": row.objection.service,
+                    "purpose": row.objection.purpose,
+                    "raised_on": row.objection.raised_on,
+                    "status": row.objection.status,
+                    "decided_on": row.objection.decided_on,
+                    "reasons": row.objection.rationale,
+                    "legal_reason": row.objection.legal_reason,
+                    "right_to_complain": row.objection.right_to_complain,
+                }
+                for row in page.objections
+            ]
             return Response(body)
 
         return _answer(read)
