@@ -226,9 +226,15 @@ def _objection_law(objection: Objection) -> tuple[bool, str, str]:
     """(Art 21 applies, what the register says the law is for this basis, the right to complain)."""
     found = register().controller(objection.controller.slug).controller
     statements = {statement.right: statement for statement in found.rights}
-    basis = LawfulBasis(objection.lawful_basis)
+    # Objections raised before the basis was stored with them take it from the register.
+    basis = LawfulBasis(
+        objection.lawful_basis
+        or register().purpose(objection.controller.slug, objection.service, objection.purpose).lawful_basis
+    )
     objection_right = statements.get(Right.OBJECTION)
-    applies = basis in {LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS}
+    # Art 21(1): public task and legitimate interests, as the register's rights statement lists them.
+    art_21 = {LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS}
+    applies = basis in (set(objection_right.applies_to) & art_21 if objection_right else art_21)
     law = objection_right.limits.get(basis, "") if objection_right else ""
     if not law and not applies:
         law = f"Art 21(1): the right to object does not apply where we rely on {basis.label.lower()}."
