@@ -121,7 +121,11 @@ def _bare_page(person_id: int) -> Any:
         records=rows,
         relationships=relationships,
         consents=[
-            ConsentRow(c, purposes.get((c.service, c.purpose), c.purpose), services.get(c.service, c.service))
+            ConsentRow(
+                c,
+                "; ".join(purposes.get((c.service, key), key) for key in c.purposes),
+                services.get(c.service, c.service),
+            )
             for c in consents
         ],
         cases=cases,

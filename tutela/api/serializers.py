@@ -55,9 +55,23 @@ class RecordCreateSerializer(serializers.Serializer[Record]):
 class ConsentCreateSerializer(serializers.Serializer[object]):
     case = serializers.IntegerField(help_text="A case of the service, whose child the consent is about.")
     given_by = serializers.IntegerField(help_text="The person giving consent.")
-    purpose = serializers.SlugField()
+    purposes = serializers.ListField(
+        child=serializers.SlugField(), required=False, default=list, help_text="The register purposes it covers."
+    )
+    purpose = serializers.SlugField(required=False, default="", help_text="One purpose (instead of purposes).")
+    recipients = serializers.ListField(
+        child=serializers.SlugField(),
+        required=False,
+        default=list,
+        help_text="The register recipients it may be shared with; none if empty.",
+    )
     form_reference = serializers.CharField(max_length=200)
     given_on = serializers.DateField(validators=[date_in_range])
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if not attrs["purposes"] and not attrs["purpose"]:
+            raise serializers.ValidationError({"purposes": "Name the purposes the consent covers"})
+        return attrs
 
 
 class ConsentWithdrawSerializer(serializers.Serializer[object]):

@@ -95,11 +95,26 @@ class PersonView(APIView):
                 {
                     "id": row.consent.pk,
                     "service": row.consent.service,
-                    "purpose": row.consent.purpose,
+                    "purposes": row.consent.purposes,
+                    "recipients": row.consent.recipients,
                     "given_on": row.consent.given_on,
                     "withdrawn_on": row.consent.withdrawn_on,
                 }
                 for row in page.consents
+            ]
+            body["objections"] = [
+                {
+                    "id": row.objection.pk,
+                    "service": row.objection.service,
+                    "purpose": row.objection.purpose,
+                    "raised_on": row.objection.raised_on,
+                    "status": row.objection.status,
+                    "decided_on": row.objection.decided_on,
+                    "reasons": row.objection.rationale,
+                    "legal_reason": row.objection.legal_reason,
+                    "right_to_complain": row.objection.right_to_complain,
+                }
+                for row in page.objections
             ]
             return Response(body)
 
@@ -172,7 +187,8 @@ class ConsentsView(APIView):
                 given_by=person_by_id(person_id=data["given_by"]),
                 controller=case.controller,
                 service=case.service,
-                purpose=data["purpose"],
+                purposes=data["purposes"] or [data["purpose"]],
+                recipients=data["recipients"],
                 form_reference=data["form_reference"],
                 given_on=data["given_on"],
             )

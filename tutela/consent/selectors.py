@@ -1,9 +1,10 @@
-"""What a recipient may receive about a person, after opt-outs."""
+"""What a recipient may receive about a person after opt-outs; consents and objections as pages show them."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from tutela.consent.models import Consent, OptOut
+from tutela.consent.models import Consent, Objection, OptOut
 from tutela.people.models import Person
 from tutela.people.selectors import person_age_on
 from tutela.register.api import register
@@ -33,6 +34,14 @@ def recipient_categories(*, subject: Person, controller: str, service: str, reci
     return allowed
 
 
+def consent_covers(*, subject: Person, controller: str, service: str, purpose: str, recipient: str) -> bool:
+    """Whether a live consent of the person names both this purpose and this recipient (its scope)."""
+    consents = Consent.objects.filter(
+        subject=subject, controller__slug=controller, service=service, withdrawn_on__isnull=True
+    ).only("purposes", "recipients", "withdrawn_on")
+    return any(consent.covers(purpose=purpose, recipient=recipient) for consent in consents)
+
+
 def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
     """A consent the actor works with (need to know in its service), for withdrawing it."""
     from tutela.governance.errors import GateDenied
@@ -44,3 +53,36 @@ def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
     ):
         raise GateDenied(Decision(False, ("no need to know this person in this service",)))
     return consent
+
+
+def consent_recipient_names(*, consent: Consent) -> str:
+    """The recipients a consent names, as the register names them."""
+    names = []
+    for key in consent.recipients:
+        try:
+            names.append(register().recipient(consent.controller.slug, consent.service, key).name)
+        except LookupError:
+            names.append(key)
+    return ", ".join(names)
+
+
+@dataclass(frozen=True)
+class ObjectionRow:
+    objection: Objection
+    purpose: str
+    service: str
+
+
+def objection_rows(*, person: Person) -> list[ObjectionRow]:
+    """The person's objections, newest first, with purpose and service named from the register."""
+    objections = Objection.objects.filter(subject=person).select_related("controller", "decided_by")
+    rows = []
+    for objection in objections.order_by("-raised_on", "-pk"):
+        try:
+            service = register().service(objection.controller.slug, objection.service)
+            purpose = register().purpose(objection.controller.slug, objection.service, objection.purpose)
+            names = (purpose.description, service.name)
+        except LookupError:
+            names = (objection.purpose, objection.service)
+        rows.append(ObjectionRow(objection, *names))
+    return rows

@@ -5,6 +5,8 @@ decides; below it, a person holding parental responsibility (not limited by a co
 Withdrawal works for the future only: earlier processing stays lawful and stays in the audit log.
 """
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
@@ -20,7 +22,7 @@ from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
 from tutela.records.models import Record
 from tutela.register.api import register
-from tutela.register.schema import LawfulBasis
+from tutela.register.schema import LawfulBasis, Purpose, Right
 
 
 def _require_need_to_know(actor: User, subject: Person, controller: Controller, service: str) -> None:
@@ -52,6 +54,50 @@ def _may_decide(*, person: Person, subject: Person, decides_from_age: int | None
     return None
 
 
+@dataclass(frozen=True)
+class _Scope:
+    purposes: list[Purpose]
+    recipients: list[str]
+
+    @property
+    def form(self) -> str:
+        return next((p.consent.form for p in self.purposes if p.consent), "consent form")
+
+    def decider_problem(self, *, person: Person, subject: Person, on: date) -> str | None:
+        """Why ``person`` may not decide for every purpose in the scope, or None."""
+        ages = {p.consent.young_person_decides_from_age if p.consent else None for p in self.purposes}
+        problems = (_may_decide(person=person, subject=subject, decides_from_age=age, on=on) for age in ages)
+        return next((problem for problem in problems if problem), None)
+
+
+def _scope(controller: Controller, service: str, purposes: Sequence[str], recipients: Sequence[str]) -> _Scope:
+    """The consent's scope, checked against the register.
+
+    A purpose may be named if it holds only with consent (its Art 6 basis or its Art 9 / Art 10
+    condition); another purpose only together with the recipients it is to be shared with, as
+    consent to that sharing (a notice's "we share with your consent")."""
+    if not purposes:
+        raise InvalidInput({"purposes": "Choose what the consent is for"})
+    registers = register()
+    found: list[Purpose] = []
+    try:
+        for key in dict.fromkeys(purposes):
+            entry = registers.purpose(controller.slug, service, key)
+            if entry.retired:
+                raise InvalidInput({"purposes": f"'{key}' is retired"})
+            if not entry.needs_consent and not recipients:
+                raise InvalidInput(
+                    {"purposes": f"'{key}' does not rest on consent: name the recipients the consent is to share with"}
+                )
+            found.append(entry)
+        for key in recipients:
+            if registers.recipient(controller.slug, service, key).retired:
+                raise InvalidInput({"recipients": f"'{key}' is no longer a recipient of this service"})
+    except LookupError as missing:
+        raise InvalidInput({"purposes": str(missing)}) from missing
+    return _Scope(purposes=found, recipients=list(dict.fromkeys(recipients)))
+
+
 def consent_give(
     *,
     actor: User,
@@ -59,36 +105,33 @@ def consent_give(
     given_by: Person,
     controller: Controller,
     service: str,
-    purpose: str,
+    purposes: Sequence[str],
     form_reference: str,
     given_on: date,
+    recipients: Sequence[str] = (),
     evidence: Record | None = None,
 ) -> Consent:
-    try:
-        entry = register().purpose(controller.slug, service, purpose)
-    except LookupError as missing:
-        raise InvalidInput({"purpose": str(missing)}) from missing
-    if entry.lawful_basis != LawfulBasis.CONSENT or entry.consent is None:
-        raise InvalidInput({"purpose": f"'{purpose}' does not rest on consent"})
+    """Record a consent with its scope: exactly the purposes and recipients it names (Art 4(11), Art 7(1))."""
+    scope = _scope(controller, service, purposes, recipients)
     if given_on > timezone.localdate():
         raise InvalidInput({"given_on": "The date consent was given must be today or in the past"})
     if evidence is not None and evidence.subject_id != subject.pk:
         raise InvalidInput({"evidence": "The signed form must be a record about the same person"})
     if not form_reference.strip():
-        raise InvalidInput({"form_reference": f"Enter the reference of the {entry.consent.form}"})
-    problem = _may_decide(
-        person=given_by, subject=subject, decides_from_age=entry.consent.young_person_decides_from_age, on=given_on
-    )
+        raise InvalidInput({"form_reference": f"Enter the reference of the {scope.form}"})
+    problem = scope.decider_problem(person=given_by, subject=subject, on=given_on)
     if problem:
         raise InvalidInput({"given_by": problem})
     _require_need_to_know(actor, subject, controller, service)
+    keys = [p.key for p in scope.purposes]
     with transaction.atomic():
         consent = Consent.objects.create(
             subject=subject,
             given_by=given_by,
             controller=controller,
             service=service,
-            purpose=purpose,
+            purposes=keys,
+            recipients=scope.recipients,
             form_reference=form_reference.strip(),
             evidence=evidence,
             given_on=given_on,
@@ -101,8 +144,8 @@ def consent_give(
             object_type="consent.consent",
             object_id=consent.pk,
             subject_id=subject.pk,
-            purpose=f"{controller.slug}/{service}/{purpose}",
-            detail={"given_by": given_by.pk, "form": consent.form_reference},
+            purpose=f"{controller.slug}/{service}/{','.join(keys)}",
+            detail={"given_by": given_by.pk, "form": consent.form_reference, "recipients": scope.recipients},
         )
     return consent
 
@@ -115,12 +158,13 @@ def consent_withdraw(
         raise InvalidInput({"consent": f"This consent was already withdrawn on {consent.withdrawn_on:%d %B %Y}"})
     if withdrawn_on < consent.given_on or withdrawn_on > timezone.localdate():
         raise InvalidInput({"withdrawn_on": "The date must be between the day consent was given and today"})
-    entry = register().purpose(consent.controller.slug, consent.service, consent.purpose)
-    decides_from = entry.consent.young_person_decides_from_age if entry.consent else None
     if withdrawn_by.pk != consent.given_by_id:
-        problem = _may_decide(
-            person=withdrawn_by, subject=consent.subject, decides_from_age=decides_from, on=withdrawn_on
+        registers = register()
+        scope = _Scope(
+            purposes=[registers.purpose(consent.controller.slug, consent.service, key) for key in consent.purposes],
+            recipients=consent.recipients,
         )
+        problem = scope.decider_problem(person=withdrawn_by, subject=consent.subject, on=withdrawn_on)
         if problem:
             raise InvalidInput({"withdrawn_by": problem})
     with transaction.atomic():
@@ -135,7 +179,7 @@ def consent_withdraw(
             object_type="consent.consent",
             object_id=consent.pk,
             subject_id=consent.subject_id,
-            purpose=f"{consent.controller.slug}/{consent.service}/{consent.purpose}",
+            purpose=f"{consent.controller.slug}/{consent.service}/{','.join(consent.purposes)}",
             reason=note,
         )
         transaction.on_commit(lambda: consent_withdrawal_consequences.enqueue(consent_id=consent.pk))
@@ -145,15 +189,14 @@ def consent_withdraw(
 def objection_raise(
     *, actor: User, subject: Person, raised_by: Person, controller: Controller, service: str, purpose: str, grounds: str
 ) -> Objection:
-    """Art 21 applies to public task and legitimate interests; a named officer decides it later."""
+    """Record every objection, whatever the basis; a named person answers it (objection_decide).
+
+    Art 21(1) applies only to public task and legitimate interests, but an objection to anything
+    else is still a request that needs a reasoned answer, not silence."""
     try:
         entry = register().purpose(controller.slug, service, purpose)
     except LookupError as missing:
         raise InvalidInput({"purpose": str(missing)}) from missing
-    if entry.lawful_basis not in {LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS}:
-        raise InvalidInput(
-            {"purpose": f"The right to object does not apply where we rely on {entry.lawful_basis.label.lower()}"}
-        )
     if not grounds.strip():
         raise InvalidInput({"grounds": "Record the grounds of the objection"})
     with transaction.atomic():
@@ -163,8 +206,9 @@ def objection_raise(
             controller=controller,
             service=service,
             purpose=purpose,
-            grounds=grounds,
+            grounds=grounds.strip(),
             raised_on=timezone.localdate(),
+            lawful_basis=entry.lawful_basis,
         )
         audit_record(
             actor=actor,
@@ -173,28 +217,66 @@ def objection_raise(
             object_id=objection.pk,
             subject_id=subject.pk,
             purpose=f"{controller.slug}/{service}/{purpose}",
+            detail={"lawful_basis": str(entry.lawful_basis)},
         )
     return objection
 
 
+def _objection_law(objection: Objection) -> tuple[bool, str, str]:
+    """(Art 21 applies, what the register says the law is for this basis, the right to complain)."""
+    found = register().controller(objection.controller.slug).controller
+    statements = {statement.right: statement for statement in found.rights}
+    # Objections raised before the basis was stored with them take it from the register.
+    basis = LawfulBasis(
+        objection.lawful_basis
+        or register().purpose(objection.controller.slug, objection.service, objection.purpose).lawful_basis
+    )
+    objection_right = statements.get(Right.OBJECTION)
+    # Art 21(1): public task and legitimate interests, as the register's rights statement lists them.
+    art_21 = {LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS}
+    applies = basis in (set(objection_right.applies_to) & art_21 if objection_right else art_21)
+    law = objection_right.limits.get(basis, "") if objection_right else ""
+    if not law and not applies:
+        law = f"Art 21(1): the right to object does not apply where we rely on {basis.label.lower()}."
+    complain = statements.get(Right.COMPLAIN)
+    ico = found.ico
+    contact = ", ".join(part for part in (ico.name, ico.url, ico.phone) if part)
+    return applies, law, " ".join(part for part in (complain.text if complain else "", contact) if part)
+
+
 def objection_decide(*, actor: User, objection: Objection, upheld: bool, rationale: str) -> Objection:
-    """A human decision with a recorded rationale; an upheld objection stops that purpose at the gate."""
+    """A named person's reasoned decision, given with the law and the right to complain (Art 12(4)).
+
+    Under public task or legitimate interests it is upheld, or refused where compelling legitimate
+    grounds override the person's interests or the data is needed for legal claims (Art 21(1)); an
+    upheld objection stops that purpose at the gate. Under any other basis Art 21 does not apply,
+    so it can only be refused, with that reason."""
+    if objection.status != Objection.Status.PENDING:
+        raise InvalidInput({"objection": "This objection has already been decided"})
     if not rationale.strip():
         raise InvalidInput({"rationale": "Record the reasons for the decision"})
+    applies, law, complain = _objection_law(objection)
+    if upheld and not applies:
+        raise InvalidInput({"upheld": f"The objection cannot be upheld: {law} Refuse it and give your reasons"})
     with transaction.atomic():
         objection.status = Objection.Status.UPHELD if upheld else Objection.Status.NOT_UPHELD
         objection.decided_by = actor
         objection.decided_on = timezone.localdate()
-        objection.rationale = rationale
-        objection.save(update_fields=["status", "decided_by", "decided_on", "rationale"])
+        objection.rationale = rationale.strip()
+        objection.legal_reason = "" if upheld else law
+        objection.right_to_complain = "" if upheld else complain
+        objection.save(
+            update_fields=["status", "decided_by", "decided_on", "rationale", "legal_reason", "right_to_complain"]
+        )
         audit_record(
             actor=actor,
             action="objection_decide",
             object_type="consent.objection",
             object_id=objection.pk,
             subject_id=objection.subject_id,
+            purpose=f"{objection.controller.slug}/{objection.service}/{objection.purpose}",
             reason=rationale,
-            detail={"upheld": upheld},
+            detail={"upheld": upheld, "art21_applies": applies},
         )
     return objection
 

@@ -12,16 +12,25 @@ from tutela.register.api import register
 def consent_withdrawal_consequences(consent_id: int) -> int:
     """Flag each open case of the service for a worker's decision; the system decides nothing itself."""
     consent = Consent.objects.select_related("controller", "subject").get(pk=consent_id)
-    entry = register().purpose(consent.controller.slug, consent.service, consent.purpose)
-    if entry.consent is None or not entry.consent.without_consent:
+    registers = register()
+    entries = [registers.purpose(consent.controller.slug, consent.service, key) for key in consent.purposes]
+    stopped = [entry for entry in entries if entry.consent is not None and entry.consent.without_consent]
+    if not stopped:
         return 0
     cases = Case.objects.filter(child=consent.subject, service=consent.service, closed_at__isnull=True)
-    message = (
+    message = " ".join(
         f"Consent for '{entry.description}' was withdrawn on {consent.withdrawn_on:%d %B %Y}. "
-        f"{entry.consent.without_consent} Decide whether the case can continue."
+        f"{entry.consent.without_consent}"
+        for entry in stopped
+        if entry.consent is not None
     )
     flags = [
-        CaseFlag(case=case, kind=CaseFlag.Kind.CONSENT_WITHDRAWN, message=message, raised_at=timezone.now())
+        CaseFlag(
+            case=case,
+            kind=CaseFlag.Kind.CONSENT_WITHDRAWN,
+            message=f"{message} Decide whether the case can continue.",
+            raised_at=timezone.now(),
+        )
         for case in cases
     ]
     CaseFlag.objects.bulk_create(flags)

@@ -464,7 +464,7 @@ def _casework(rng: random.Random, controllers: dict[str, Controller], *, skip: s
                     given_by=parent.person,
                     controller=controller,
                     service=service_key,
-                    purpose=consent_purpose.key,
+                    purposes=[consent_purpose.key],
                     form_reference=f"DEMO-FORM-{index + 1}",
                     given_on=opened,
                 )

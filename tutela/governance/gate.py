@@ -4,8 +4,10 @@ ARCHITECTURE.md, "One gate for every touch of personal data". A decision checks,
 1. the register: the purpose exists for the service, is not retired, covers this kind of data
    subject, and may touch every category involved;
 2. the lawful basis: a live consent where the purpose rests on consent; an Art 9 or Art 10
-   condition where special-category or criminal-offence data is involved;
-3. restriction (Art 18) of the subject or the record, and upheld objections (Art 21);
+   condition where special-category or criminal-offence data is involved (and a live consent
+   covering the purpose where that condition is explicit consent);
+3. restriction (Art 18) of the subject or the record, and upheld objections (Art 21); where the
+   register limits a service to named roles (access_limited_to), only their holders;
 4. the actor's need to know: allocated to the case, in its owning team, or holding a role with
    service-wide reach in a team of that service; a school user only what their school submitted;
 5. otherwise an active break-glass grant (time-limited, reviewed by the DPO).
@@ -101,6 +103,7 @@ class ActorContext:
     team_services: set[str]
     school_id: int | None
     break_glass: dict[int, str] = field(default_factory=dict)
+    role_codes: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -121,11 +124,11 @@ def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, wit
     # Roles and teams in one query: a user holds a few of each, so the cross product is tiny.
     rows = list(
         User.objects.filter(pk=actor.pk).values_list(
-            "roles__reads_records", "roles__service_wide_reach", "teams__id", "teams__service"
+            "roles__reads_records", "roles__service_wide_reach", "teams__id", "teams__service", "roles__code"
         )
     )
-    roles = {(reads, wide) for reads, wide, _team, _service in rows if reads is not None}
-    teams = {(team_id, service) for _reads, _wide, team_id, service in rows if team_id is not None}
+    roles = {(reads, wide) for reads, wide, _team, _service, _code in rows if reads is not None}
+    teams = {(team_id, service) for _reads, _wide, team_id, service, _code in rows if team_id is not None}
     return ActorContext(
         user=actor,
         controller=actor.controller.slug if actor.controller is not None else None,
@@ -135,6 +138,7 @@ def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, wit
         team_services={service for _team_id, service in teams if service},
         school_id=actor.school_id,
         break_glass=break_glass_grants(actor, subject_ids, now) if with_grants else {},
+        role_codes={code for *_rest, code in rows if code is not None},
     )
 
 
@@ -143,10 +147,13 @@ def subject_contexts(subject_ids: Iterable[int]) -> dict[int, SubjectContext]:
 
     ids = list(set(subject_ids))
     contexts = {subject_id: SubjectContext(set(), set()) for subject_id in ids}
+    consents = Consent.objects.filter(subject_id__in=ids, withdrawn_on__isnull=True).order_by()
+    # A consent covers exactly the purposes it names.
+    for subject_id, controller, service, purposes in consents.values_list(
+        "subject_id", "controller__slug", "service", "purposes"
+    ):
+        contexts[subject_id].live_consents.update((controller, service, purpose) for purpose in purposes)
     columns = ("subject_id", "controller__slug", "service", "purpose")
-    consents = Consent.objects.filter(subject_id__in=ids, withdrawn_on__isnull=True).order_by().values_list(*columns)
-    for subject_id, controller, service, purpose in consents:
-        contexts[subject_id].live_consents.add((controller, service, purpose))
     objections = Objection.objects.filter(subject_id__in=ids, status=Objection.Status.UPHELD).order_by()
     for subject_id, controller, service, purpose in objections.values_list(*columns):
         contexts[subject_id].upheld_objections.add((controller, service, purpose))
@@ -172,15 +179,42 @@ def _register_reasons(touch: Touch, registers: RegisterSet) -> list[str]:
 def _basis_reasons(touch: Touch, action: Action, registers: RegisterSet, subject: SubjectContext) -> list[str]:
     purpose = registers.purpose(touch.controller, touch.service, touch.purpose)
     reasons = []
-    key = (touch.controller, touch.service, touch.purpose)
-    if purpose.lawful_basis == LawfulBasis.CONSENT and action != Action.DISPOSE and key not in subject.live_consents:
+    consented = (touch.controller, touch.service, touch.purpose) in subject.live_consents
+    # Disposal is not processing that needs a basis to go on: a withdrawn consent must not block it.
+    if purpose.lawful_basis == LawfulBasis.CONSENT and action != Action.DISPOSE and not consented:
         reasons.append(f"purpose '{touch.purpose}' rests on consent and there is no live consent")
     categories = registers.categories(list(touch.categories))
-    if any(category.special for category in categories) and purpose.special_condition is None:
+    special = any(category.special for category in categories)
+    criminal = any(category.criminal for category in categories)
+    if special and purpose.special_condition is None:
         reasons.append("special category data without an Art 9 condition")
-    if any(category.criminal for category in categories) and purpose.criminal_condition is None:
+    if criminal and purpose.criminal_condition is None:
         reasons.append("criminal offence data without an Art 10 condition")
+    # Art 9(2)(a) (and DPA 2018 Sch 1 para 29 for Art 10 data): the condition is the person's explicit
+    # consent, so it holds only while a live consent covers this purpose.
+    explicit = [
+        condition.article
+        for condition, touched in ((purpose.special_condition, special), (purpose.criminal_condition, criminal))
+        if touched and condition is not None and condition.is_explicit_consent
+    ]
+    if explicit and action != Action.DISPOSE and not consented:
+        reasons.append(
+            f"purpose '{touch.purpose}' relies on explicit consent ({', '.join(explicit)}) and there is no live consent"
+        )
     return reasons
+
+
+def _access_reasons(touch: Touch, actor: ActorContext, registers: RegisterSet) -> list[str]:
+    """The service's ``access_limited_to``: only holders of the roles the register maps its groups to.
+
+    The limit is on the controller's own handling; a school reading back what it submitted itself
+    is the source of that data, not one of the controller's handlers."""
+    groups = registers.service(touch.controller, touch.service).access_limited_to
+    if not groups or (actor.school_id is not None and touch.source_school_id == actor.school_id):
+        return []
+    if actor.role_codes & {role for group in groups for role in group.roles}:
+        return []
+    return [f"only {', '.join(group.name for group in groups)} handle this service's data"]
 
 
 def _limits_reasons(touch: Touch, registers: RegisterSet, subject: SubjectContext) -> list[str]:
@@ -218,6 +252,8 @@ def check(
     reasons = _register_reasons(touch, registers)
     if not reasons:
         reasons = _basis_reasons(touch, action, registers, subject) + _limits_reasons(touch, registers, subject)
+    if not reasons:
+        reasons = _access_reasons(touch, actor, registers)
     if reasons:
         return Decision(False, tuple(reasons))
     via = need_to_know(touch, actor)

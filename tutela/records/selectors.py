@@ -4,7 +4,7 @@ The person page costs a fixed number of queries however many records there are: 
 one query, the gate's context in a few, and one audit entry for the whole page.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from django.utils import timezone
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.consent.models import Consent
+from tutela.consent.selectors import ObjectionRow, consent_recipient_names, objection_rows
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_groups, need_to_know
 from tutela.governance.models import User
@@ -136,6 +137,7 @@ class ConsentRow:
     consent: Consent
     purpose: str
     service: str
+    recipients: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class PersonPage:
     cases: list[Case]
     service_names: dict[str, str]
     shared_with: list["Holder"]
+    objections: list["ObjectionRow"] = field(default_factory=list)
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -217,12 +220,13 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
     consent_rows = [
         ConsentRow(
             consent,
-            purposes.get((consent.service, consent.purpose), consent.purpose),
+            "; ".join(purposes.get((consent.service, key), key) for key in consent.purposes),
             services.get(consent.service, consent.service),
+            consent_recipient_names(consent=consent),
         )
         for consent in consents
     ]
-    # The person page gathers every part's view of the person, sharing included.
+    # The person page gathers every part's view of the person, sharing and objections included.
     from tutela.sharing.selectors import recipients_holding
 
     return PersonPage(
@@ -233,6 +237,7 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         cases=cases,
         service_names=services,
         shared_with=recipients_holding(person=person),
+        objections=objection_rows(person=person),
     )
 
 

@@ -88,6 +88,7 @@ def _service_problems(service: Service, at: Path_, taxonomy: Taxonomy, located: 
     held = {key for purpose in service.purposes for key in purpose.categories}
     for index, recipient in enumerate(service.recipients):
         problems += _recipient_problems(recipient, (*at, "recipients", index), taxonomy, held, located, today)
+    problems += _access_problems(service, at, located)
     used = {purpose.retention for purpose in service.purposes}
     problems += [
         located.problem(
@@ -141,13 +142,7 @@ def _purpose_problems(
                     f"{name} names data subject '{subject}', which service '{service.key}' does not list",
                 )
             )
-    if purpose.lawful_basis == LawfulBasis.CONSENT:
-        if purpose.consent is None:
-            problems.append(
-                located.problem((*at, "lawful_basis"), f"{name} rests on consent but names no consent form")
-            )
-        elif not purpose.consent.withdrawal_route:
-            problems.append(located.problem((*at, "consent"), f"{name} rests on consent but has no withdrawal route"))
+    problems += _consent_mechanism_problems(purpose, at, located)
     if purpose.retention not in retention_keys:
         problems.append(
             located.problem(
@@ -164,6 +159,38 @@ def _purpose_problems(
             )
         )
     return problems
+
+
+def _consent_mechanism_problems(purpose: Purpose, at: Path_, located: Located) -> list[Problem]:
+    """A purpose that holds only with consent needs the means to record and withdraw it (Art 7(1), 7(3)):
+    a consent form and a withdrawal route. Consent can be its Art 6 basis or its Art 9 / Art 10 condition."""
+    name = f"purpose '{purpose.key}'"
+    if purpose.lawful_basis == LawfulBasis.CONSENT:
+        needs, field = "rests on consent", "lawful_basis"
+    elif purpose.special_condition is not None and purpose.special_condition.is_explicit_consent:
+        needs, field = f"relies on explicit consent ({purpose.special_condition.article})", "special_condition"
+    elif purpose.criminal_condition is not None and purpose.criminal_condition.is_explicit_consent:
+        needs, field = "relies on consent for criminal offence data (DPA 2018 Sch 1 para 29)", "criminal_condition"
+    else:
+        return []
+    if purpose.consent is None:
+        return [located.problem((*at, field), f"{name} {needs} but names no consent form")]
+    if not purpose.consent.withdrawal_route:
+        return [located.problem((*at, "consent"), f"{name} {needs} but has no withdrawal route")]
+    return []
+
+
+def _access_problems(service: Service, at: Path_, located: Located) -> list[Problem]:
+    return [
+        located.problem(
+            (*at, "access_limited_to", index, "roles"),
+            f"access group '{group.name}' of service '{service.key}' names no role code, so nobody in it can "
+            "be given access",
+            "warning",
+        )
+        for index, group in enumerate(service.access_limited_to)
+        if not group.roles
+    ]
 
 
 def _recipient_problems(

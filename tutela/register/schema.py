@@ -171,6 +171,16 @@ class Condition(Strict):
     schedule_1: str = Field("", description="DPA 2018 Sch 1 paragraph, e.g. 'Part 2 para 18'.")
     description: Text
 
+    @property
+    def is_explicit_consent(self) -> bool:
+        """UK GDPR Art 9(2)(a) explicit consent, or DPA 2018 Sch 1 Part 3 para 29 (consent, for Art 10 data):
+        the condition holds only while the person's consent does."""
+        article = re.sub(r"\s+", "", self.article).lower()
+        return article.endswith("9(2)(a)") or bool(_CONSENT_PARAGRAPH.search(self.schedule_1))
+
+
+_CONSENT_PARAGRAPH = re.compile(r"Part\s*3\s*para(?:graph)?\s*29\b", re.IGNORECASE)
+
 
 class ConsentTerms(Strict):
     form: Text = Field(description="The form on which consent is given.")
@@ -200,6 +210,16 @@ class Purpose(Strict):
         description="Establishing, exercising or defending legal claims: allowed even under restriction (Art 18(2)).",
     )
     retired: bool = False
+
+    @property
+    def needs_consent(self) -> bool:
+        """Whether this purpose needs the person's consent, for some or all of its data: consent is its
+        Art 6 basis, or its Art 9 / Art 10 condition is explicit consent (then the gate asks for it when
+        that special or criminal data is touched)."""
+        conditions = (self.special_condition, self.criminal_condition)
+        return self.lawful_basis == LawfulBasis.CONSENT or any(
+            c is not None and c.is_explicit_consent for c in conditions
+        )
 
 
 class Agreement(Strict):
@@ -266,6 +286,16 @@ class RetentionClass(Strict):
         return years, months, days
 
 
+class AccessGroup(Strict):
+    """A group of staff the notice says handle a service's data, and the role codes (governance.Role) it maps to."""
+
+    name: Text = Field(description="As the notice names the group: 'Safeguarding leads'.")
+    roles: list[Key] = Field(default_factory=list, description="Role codes whose holders belong to the group.")
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Service(Strict):
     key: Key
     name: Text
@@ -284,7 +314,10 @@ class Service(Strict):
     automated_decisions_plain: str = Field("", description="The same for young people; the full text is used if empty.")
     security: str = ""
     rights_notes: list[str] = Field(default_factory=list)
-    access_limited_to: list[str] = Field(default_factory=list, description="Roles the notice says handle the data.")
+    access_limited_to: list[AccessGroup] = Field(
+        default_factory=list,
+        description="Who the notice says handle the data; when set, the gate lets only holders of these roles in.",
+    )
     retired: bool = False
     retired_reason: str = ""
 

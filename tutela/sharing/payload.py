@@ -1,4 +1,8 @@
-"""What each category means as a column of a disclosure: the one mapping from people's fields to the taxonomy."""
+"""What each category means as a column of a disclosure: the one mapping from people's fields to the taxonomy.
+
+Categories with no column here travel only inside records (package_records.py); the disclosure
+log records only the categories whose columns were written or whose records went.
+"""
 
 from collections.abc import Callable
 
@@ -20,10 +24,16 @@ COLUMNS: dict[str, tuple[str, Extractor]] = {
     ),
     "child.identity.gender": ("pupil_gender", lambda child, parents: child.get_gender_display()),
     "child.identity.upn": ("pupil_upn", lambda child, parents: child.upn or ""),
+    "child.identity.identifiers": ("pupil_nhs_number", lambda child, parents: child.nhs_number or ""),
+    "child.education.schools": ("pupil_school", lambda child, parents: str(child.school) if child.school else ""),
     "child.contact.address": ("pupil_address", lambda child, parents: child.address),
     "child.contact.phone": ("pupil_phone", lambda child, parents: child.phone),
     "child.contact.email": ("pupil_email", lambda child, parents: child.email),
     "family.identity.name": ("parent_names", lambda child, parents: _join([p.full_name for p in parents])),
+    "family.identity.date-of-birth": (
+        "parent_dates_of_birth",
+        lambda child, parents: _join([p.date_of_birth.isoformat() if p.date_of_birth else "" for p in parents]),
+    ),
     "family.contact.address": ("parent_addresses", lambda child, parents: _join([p.address for p in parents])),
     "family.contact.phone": ("parent_phones", lambda child, parents: _join([p.phone for p in parents])),
     "family.contact.email": ("parent_emails", lambda child, parents: _join([p.email for p in parents])),
@@ -39,3 +49,8 @@ def payload_row(child: Person, categories: list[str]) -> dict[str, str]:
     """The columns for these categories; categories without a person field add no column here."""
     parents = parents_with_responsibility(child)
     return {COLUMNS[key][0]: COLUMNS[key][1](child, parents) for key in categories if key in COLUMNS}
+
+
+def row_categories(row: dict[str, str]) -> list[str]:
+    """The categories whose columns a row holds: what was actually sent about that person."""
+    return [key for key, (column, _extract) in COLUMNS.items() if column in row]

@@ -20,8 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
-from tutela.consent.models import Consent
-from tutela.consent.selectors import recipient_categories
+from tutela.consent.selectors import consent_covers, recipient_categories
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide
 from tutela.governance.models import Controller, User
@@ -30,7 +29,9 @@ from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.register.schema import Recipient
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
-from tutela.sharing.payload import payload_row
+from tutela.sharing.package_records import COLUMNS as RECORD_COLUMNS
+from tutela.sharing.package_records import records_for_package
+from tutela.sharing.payload import payload_row, row_categories
 
 
 class DisclosureRefused(Exception):
@@ -101,17 +102,6 @@ def minimise(*, requested: list[str], recipient: Recipient, purpose_categories: 
     return Minimised(sent=sent, dropped=dropped)
 
 
-def _consent_missing(request: DisclosureRequest, subject: Person) -> bool:
-    consent_purposes = [p.key for p in register().consent_purposes(request.controller.slug, request.service)]
-    return not Consent.objects.filter(
-        subject=subject,
-        controller=request.controller,
-        service=request.service,
-        purpose__in=consent_purposes,
-        withdrawn_on__isnull=True,
-    ).exists()
-
-
 def _check_subject(
     actor: User, request: DisclosureRequest, recipient: Recipient, categories: list[str], subject: Person, today: date
 ) -> None:
@@ -127,9 +117,17 @@ def _check_subject(
     decision = decide(actor=actor, action=Action.SHARE, touch=touch)
     if not decision:
         raise GateDenied(decision)
-    if recipient.requires_consent and _consent_missing(request, subject) and not request.without_consent_justification:
+    consented = consent_covers(
+        subject=subject,
+        controller=request.controller.slug,
+        service=request.service,
+        purpose=request.purpose,
+        recipient=recipient.key,
+    )
+    if recipient.requires_consent and not consented and not request.without_consent_justification:
         raise DisclosureRefused(
-            f"{recipient.name} may only receive this with consent, and {subject.full_name} has no live consent. "
+            f"{recipient.name} may only receive this with consent, and {subject.full_name} has no live consent "
+            "naming this recipient and purpose. "
             "Without consent, record why sharing is needed to protect the child (DPA 2018 Sch 1 para 18)."
         )
     if recipient.subject_minimum_age is not None and not recipient_categories(
@@ -238,8 +236,21 @@ def _subject_categories(disclosure: Disclosure, subject: Person, today: date) ->
     return [key for key in disclosure.categories_sent if key in allowed]
 
 
-def _package(disclosure: Disclosure, rows: list[dict[str, str]], columns: list[str], passphrase: str) -> bytes:
-    data = csv_text_of_dicts(columns, rows).encode()
+def _csv(columns: list[str], rows: list[dict[str, str]]) -> bytes:
+    return csv_text_of_dicts(columns, rows).encode()
+
+
+def _package(
+    disclosure: Disclosure,
+    rows: list[dict[str, str]],
+    columns: list[str],
+    categories: list[str],
+    passphrase: str,
+    records: list[dict[str, str]],
+) -> bytes:
+    files = {"data.csv": _csv(columns, rows)}
+    if records:
+        files["records.csv"] = _csv(RECORD_COLUMNS, records)
     manifest = {
         "disclosure": disclosure.pk,
         "from": disclosure.controller.name,
@@ -248,15 +259,16 @@ def _package(disclosure: Disclosure, rows: list[dict[str, str]], columns: list[s
         "agreement": disclosure.agreement_reference,
         "statute": disclosure.statute,
         "people": len(rows),
-        "categories": disclosure.categories_sent,
+        "categories": categories,
         "created": timezone.now().isoformat(),
-        "files": {"data.csv": hashlib.sha256(data).hexdigest()},
+        "files": {name: hashlib.sha256(content).hexdigest() for name, content in files.items()},
     }
     buffer = io.BytesIO()
     with pyzipper.AESZipFile(buffer, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES) as archive:
         archive.setpassword(passphrase.encode())
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
-        archive.writestr("data.csv", data)
+        for name, content in files.items():
+            archive.writestr(name, content)
     return buffer.getvalue()
 
 
@@ -273,9 +285,30 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
     subjects = list(disclosure.subjects.order_by("family_name", "given_name"))
     per_subject = {subject.pk: _subject_categories(disclosure, subject, today) for subject in subjects}
     rows = [payload_row(subject, per_subject[subject.pk]) for subject in subjects]
+    records = [
+        records_for_package(
+            actor=actor,
+            subject=subject,
+            person_number=number,
+            controller_id=disclosure.controller_id,
+            service=disclosure.service,
+            purpose=disclosure.purpose,
+            allowed=per_subject[subject.pk],
+        )
+        for number, subject in enumerate(subjects, start=1)
+    ]
+    # The log and the manifest say exactly what the package holds: the categories of the columns
+    # written for the person, and of the records carried about them.
+    sent = {
+        subject.pk: [key for key in per_subject[subject.pk] if key in {*row_categories(row), *carried.categories}]
+        for subject, row, carried in zip(subjects, rows, records, strict=True)
+    }
     columns = list(dict.fromkeys(column for row in rows for column in row))
+    categories = [key for key in disclosure.categories_sent if any(key in keys for keys in sent.values())]
     passphrase = secrets.token_urlsafe(18)
-    package = _package(disclosure, rows, columns, passphrase)
+    package = _package(
+        disclosure, rows, columns, categories, passphrase, [row for carried in records for row in carried.rows]
+    )
     digest = hashlib.sha256(package).hexdigest()
     directory = settings.DISCLOSURE_PACKAGE_DIR
     directory.mkdir(parents=True, exist_ok=True)
@@ -295,7 +328,7 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
                     recipient_name=disclosure.recipient_name,
                     purpose=disclosure.purpose,
                     basis=basis,
-                    categories=per_subject[subject.pk],
+                    categories=sent[subject.pk],
                     sent_at=now,
                     sent_by=actor,
                     package_sha256=digest,
@@ -314,7 +347,7 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
                 object_id=disclosure.pk,
                 subject_id=subject.pk,
                 purpose=f"{disclosure.controller.slug}/{disclosure.service}/{disclosure.purpose}",
-                detail={"recipient": disclosure.recipient, "categories": per_subject[subject.pk], "sha256": digest},
+                detail={"recipient": disclosure.recipient, "categories": sent[subject.pk], "sha256": digest},
             )
     return SentPackage(path=str(path), passphrase=passphrase, sha256=digest)
 

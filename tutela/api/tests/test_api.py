@@ -140,6 +140,28 @@ def test_give_and_withdraw_consent(world, casework):
     assert Consent.objects.get(pk=given.json()["id"]).withdrawn_on == timezone.localdate()
 
 
+def test_a_consent_given_through_the_api_records_its_purposes_and_recipients(world, casework):
+    client = _client(world.users["assigned_caseworker"])
+    given = client.post(
+        "/api/consents/",
+        {
+            "case": casework.case.pk,
+            "given_by": casework.mother.pk,
+            "purposes": ["parental-consent", "care-while-attending"],
+            "recipients": ["gps"],
+            "form_reference": "EC-CONSENT-8",
+            "given_on": str(timezone.localdate()),
+        },
+        format="json",
+    )
+    assert given.status_code == 201, given.json()
+    person = client.get(f"/api/people/{casework.child.pk}/").json()
+    [consent] = person["consents"]
+    assert consent["purposes"] == ["parental-consent", "care-while-attending"]
+    assert consent["recipients"] == ["gps"]
+    assert person["objections"] == []
+
+
 def test_openapi_document_describes_the_endpoints(world, client, sign_in):
     sign_in(world.users["assigned_caseworker"])
     schema = client.get("/api/schema/").content.decode()

@@ -39,7 +39,7 @@ def tess(world, casework):
             given_by=casework.mother,
             controller=world.controllers["wigan"],
             service="targeted-education-support",
-            purpose=purpose,
+            purposes=[purpose],
             form_reference=f"FORM-{purpose}",
             given_on=given_on,
         )

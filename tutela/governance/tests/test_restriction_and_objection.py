@@ -90,14 +90,18 @@ def test_upheld_objection_stops_the_purpose(world, casework):
     assert decide(actor=worker, action=Action.READ, touch=_touch(casework, "administer-service"))
 
 
-def test_objection_is_refused_where_the_basis_is_not_public_task(world, casework):
+def test_an_objection_where_art_21_does_not_apply_is_recorded_and_cannot_be_upheld(world, casework):
+    # This test once expected objection_raise to refuse and store nothing; every objection is now
+    # recorded and answered (see tutela/consent/tests/test_every_objection_is_answered.py).
+    objection = objection_raise(
+        actor=world.users["assigned_caseworker"],
+        subject=casework.child,
+        raised_by=casework.mother,
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        purpose="parental-consent",
+        grounds="No",
+    )
+    assert objection.pk and objection.status == "pending"
     with pytest.raises(InvalidInput, match="does not apply"):
-        objection_raise(
-            actor=world.users["assigned_caseworker"],
-            subject=casework.child,
-            raised_by=casework.mother,
-            controller=world.controllers["wigan"],
-            service="engagement-centres",
-            purpose="parental-consent",
-            grounds="No",
-        )
+        objection_decide(actor=world.users["team_manager"], objection=objection, upheld=True, rationale="Agree")

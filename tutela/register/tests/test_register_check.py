@@ -25,6 +25,11 @@ BROKEN = {
     ),
     "consent-without-withdrawal": (56, "purpose 'mentoring' rests on consent but has no withdrawal route", "error"),
     "consent-without-form": (53, "purpose 'mentoring' rests on consent but names no consent form", "error"),
+    "explicit-consent-without-form": (
+        56,
+        "purpose 'equality-monitoring' relies on explicit consent (Art 9(2)(a)) but names no consent form",
+        "error",
+    ),
     "recipient-without-agreement": (
         61,
         "recipient 'schools' has neither an information-sharing agreement nor a statute",

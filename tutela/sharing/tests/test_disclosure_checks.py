@@ -145,7 +145,8 @@ def test_with_live_consent_no_justification_is_needed(world, casework, tess_case
         given_by=casework.mother,
         controller=world.controllers["wigan"],
         service="targeted-education-support",
-        purpose="service-involvement",
+        purposes=["service-involvement", "safeguarding"],
+        recipients=["gps"],
         form_reference="RSI-1",
         given_on=timezone.localdate(),
     )
