@@ -206,14 +206,18 @@ def _step_evidence(actor: User, case: Case, entries: list[StepEntry], key: str) 
     return evidence
 
 
-def _chronology(case: Case, defendant: Person) -> list[ChronologyEntry]:
+def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEntry]:
     """The case's chronology without records about anyone but the child and the defendant."""
     others = set(
         Record.objects.filter(case=case)
         .exclude(subject_id__in=[case.child_id, defendant.pk])
         .values_list("pk", flat=True)
     )
-    return [entry for entry in case_chronology(case=case) if entry.record_id not in others]
+    return [
+        entry
+        for entry in case_chronology(actor=actor, case=case)
+        if not entry.restricted and entry.record_id not in others
+    ]
 
 
 def _check_attendance_export(actor: User, case: Case) -> None:
@@ -258,7 +262,7 @@ def _bundle_context(actor: User, prosecution: Prosecution) -> dict[str, Any]:
         "improvement_notices": _step_evidence(actor, case, entries, "notice-to-improve"),
         "interviews": _step_evidence(actor, case, entries, "interview-under-caution"),
         "witness_statements": _step_evidence(actor, case, entries, "witness-statement"),
-        "chronology": _chronology(case, defendant),
+        "chronology": _chronology(actor, case, defendant),
     }
 
 

@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from tutela.casework.models import Case, CaseTask
-from tutela.casework.selectors import case_chronology
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
+from tutela.enforcement.case_page import case_page
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
@@ -92,7 +92,9 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     if actor.school_id is None:
         return _refused(request, GateDenied(_no("only a school refers a pupil")))
     chosen = request.POST.get("child") or request.GET.get("child") or ""
-    pupils, parents = selectors.referral_choices(actor=actor, child_id=int(chosen) if chosen.isdigit() else None)
+    pupils, parents = selectors.referral_choices(
+        actor=actor, service=SERVICE, child_id=int(chosen) if chosen.isdigit() else None
+    )
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
     if request.method == "POST" and request.POST.get("choose") is None and form.is_valid():
         data = form.cleaned_data
@@ -167,27 +169,22 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         case = _case(request, case_id)
     except GateDenied as denied:
         return _refused(request, denied)
-    today = timezone.localdate()
-    notices = [
-        (notice, services.notice_state(notice, today))
-        for notice in case.penalty_notices.select_related("parent").prefetch_related("payments")
-    ]
-    documents = selectors.case_documents(case=case)
+    page = case_page(actor=actor_from_request(request), case=case, today=timezone.localdate())
     context = {
         "case": case,
-        "family": list(case.family.all()),
+        "family": page.family,
         "stage": STAGE_NAMES.get(case.stage, case.stage),
-        "clocks": selectors.case_clocks(case=case, today=today),
-        "tasks": case.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
-        "decisions": case.legal_decisions.select_related("officer", "concerning", "record"),
-        "steps": selectors.step_entries(case=case),
+        "clocks": page.clocks,
+        "tasks": page.tasks,
+        "decisions": page.decisions,
+        "steps": page.steps,
         "step_names": {step.key: step.name for step in STEPS},
-        "notices": notices,
-        "prosecutions": case.prosecutions.select_related("defendant"),
-        "documents": documents,
-        "chronology": case_chronology(case=case),
+        "notices": page.notices,
+        "prosecutions": page.prosecutions,
+        "documents": page.documents,
+        "chronology": page.chronology,
         "available_steps": STEPS,
-        "today": today,
+        "today": timezone.localdate(),
         "task_form": f.TaskForm(),
     }
     return render(request, "enforcement/case.html", context)
