@@ -5,7 +5,8 @@ people or under other purposes is decided per object: the chronology per record 
 the notices, decisions, steps and letters, each of which is a record), and the family and the
 prosecutions (criminal-offence data about a parent, UK GDPR Art 10) in one more batch. A part the
 actor may not read is left out, or shown as "Restricted" in the chronology. A fixed handful of
-queries and three audit entries, however long the case.
+queries and three audit entries, however long the case. The notice and prosecution pages read
+their object the same way, after the case.
 """
 
 from dataclasses import dataclass
@@ -16,11 +17,13 @@ from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, step_entries
 from tutela.enforcement.stages import CRIMINAL, PARENT_CATEGORIES
-from tutela.governance.gate import Action, Touch, decide_many
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Action, Touch, decide, decide_many
 from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.selectors import case_purpose
+from tutela.records.services import record_touch
 
 # What a prosecution shows about its defendant: the offence, the court and the outcome.
 PROSECUTION_CATEGORIES = ("family.criminal.offence",)
@@ -100,3 +103,26 @@ def case_page(*, actor: User, case: Case, today: date) -> CasePage:
         documents=[record for record in case_documents(case=case) if record.pk in readable],
         chronology=chronology,
     )
+
+
+def notice_read(*, actor: User, notice: PenaltyNotice) -> PenaltyNotice:
+    """A penalty notice's page reads the notice (a record on the case) and its recipient's name and
+    address: each through the gate, each audited naming the person."""
+    record = Record.objects.select_related("case", "controller", "subject").get(pk=notice.record_id)
+    decision = decide(actor=actor, action=Action.READ, touch=record_touch(record))
+    if decision and record.case is not None:
+        recipient = _case_touch(
+            record.case, notice.parent, record.purpose, PARENT_CATEGORIES, "enforcement.penaltynotice", notice.pk
+        )
+        decision = decide(actor=actor, action=Action.READ, touch=recipient)
+    if not decision:
+        raise GateDenied(decision)
+    return notice
+
+
+def prosecution_read(*, actor: User, prosecution: Prosecution, case: Case) -> Prosecution:
+    """A prosecution's page reads criminal-offence data about its defendant (audited)."""
+    decision = decide(actor=actor, action=Action.READ, touch=prosecution_touch(case, prosecution))
+    if not decision:
+        raise GateDenied(decision)
+    return prosecution

@@ -14,7 +14,7 @@ from tutela.casework.models import Case, CaseTask
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
-from tutela.enforcement.case_page import case_page
+from tutela.enforcement.case_page import case_page, notice_read, prosecution_read
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
@@ -273,7 +273,7 @@ def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def _notice(request: HttpRequest, notice_id: int) -> PenaltyNotice:
     notice = get_object_or_404(PenaltyNotice.objects.select_related("parent", "child", "school"), pk=notice_id)
     _case(request, notice.case_id)
-    return notice
+    return notice_read(actor=actor_from_request(request), notice=notice)
 
 
 @login_required
@@ -366,7 +366,7 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
     actor = actor_from_request(request)
     prosecution = get_object_or_404(Prosecution.objects.select_related("defendant", "case"), pk=prosecution_id)
     try:
-        _case(request, prosecution.case_id)
+        prosecution_read(actor=actor, prosecution=prosecution, case=_case(request, prosecution.case_id))
     except GateDenied as denied:
         return _refused(request, denied)
     action = request.POST.get("action", "")
