@@ -145,7 +145,9 @@ def test_the_referral_page_refused_to_another_school_is_audited(ess, sign_in, re
     assert any(_names(e, ess.child) and e.decision == "denied" for e in entries)
 
 
-def test_the_case_page_costs_a_fixed_handful_of_queries(ess, sign_in, notice, prosecution, django_assert_max_num_queries):
+def test_the_case_page_costs_a_fixed_handful_of_queries(
+    ess, sign_in, notice, prosecution, django_assert_max_num_queries
+):
     client = sign_in(ess.officer)
     with django_assert_max_num_queries(60):
         client.get(f"/enforcement/cases/{ess.case.pk}/")
