@@ -91,3 +91,23 @@ def test_withdrawing_a_consent_reads_it_with_an_audit_entry(world, casework):
     consent_for_actor(actor=world.users["team_colleague"], consent_id=consent.pk)
     entries = list(AuditEntry.objects.filter(seq__gt=last))
     assert any(_names(e, casework.child.pk) and e.object_type == "consent.consent" for e in entries)
+
+
+def test_the_page_of_a_person_with_no_records_is_audited(world, casework, sign_in):
+    from tutela.casework.models import Case
+    from tutela.people.tests.factories import PersonFactory
+
+    child = PersonFactory(given_name="Nora", family_name="Norecords")
+    Case.objects.create(
+        reference="EC-0002",
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        child=child,
+        owning_team=world.teams["wigan.engagement"],
+        allocated_worker=world.users["assigned_caseworker"],
+        opened_at=timezone.now(),
+        opened_by=world.users["assigned_caseworker"],
+    )
+    status, entries = _entries_after_get(sign_in(world.users["team_colleague"]), f"/people/{child.pk}/")
+    assert status == 200
+    assert any(_names(e, child.pk) and e.decision == "allowed" for e in entries)
