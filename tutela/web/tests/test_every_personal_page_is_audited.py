@@ -2,6 +2,8 @@
 the person, allowed or refused (ARCHITECTURE.md: "Each decision, allow or deny, is written to the
 audit log"). The enforcement pages have their own test in tutela/enforcement/tests."""
 
+from typing import Any
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -30,7 +32,7 @@ def _names(entry: AuditEntry, person_id: int) -> bool:
     return entry.subject_id == str(person_id) or person_id in entry.detail.get("subjects", [])
 
 
-def _url(path: str, casework) -> str:  # type: ignore[no-untyped-def]
+def _url(path: str, casework: Any) -> str:
     return path.format(
         child=casework.child.pk,
         record=casework.records["file_note"].pk,
