@@ -294,7 +294,7 @@ def _bundle_categories(context: dict[str, Any]) -> list[str]:
 def bundle_build(*, actor: User, prosecution: Prosecution) -> EvidenceBundle:
     """Build the prosecution's bundle as one PDF, keep it on the case as criminal-offence information
     about the defendant, and record its index. Only someone who needs to know the case may."""
-    case = case_for_actor(actor=actor, case_id=prosecution.case_id)
+    case = case_for_actor(actor=actor, case_id=prosecution.case_id, action=Action.CREATE)
     prosecution.case = case
     context = _bundle_context(actor, prosecution)
     pdf, index = _render(context)  # outside the transaction: rendering takes a second or two
@@ -356,7 +356,7 @@ def bundle_disclose(
 ) -> BundleDisclosure:
     """Record that the bundle was given to the court, the defence or someone else: to whom, when and how."""
     prosecution = bundle.prosecution
-    case = case_for_actor(actor=actor, case_id=prosecution.case_id)
+    case = case_for_actor(actor=actor, case_id=prosecution.case_id, action=Action.CREATE)
     decision = decide(actor=actor, action=Action.SHARE, touch=record_touch(bundle.record))
     if not decision:
         raise GateDenied(decision)

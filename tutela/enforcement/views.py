@@ -18,6 +18,7 @@ from tutela.enforcement.case_page import case_page, notice_read, prosecution_rea
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import Action
 from tutela.governance.models import User
 from tutela.governance.selectors import actor_from_request
 from tutela.people.models import Person
@@ -37,7 +38,8 @@ def _errors(form: Any, invalid: InvalidInput) -> None:
 
 
 def _case(request: HttpRequest, case_id: int) -> Case:
-    case = case_for_actor(actor=actor_from_request(request), case_id=case_id)
+    action = Action.READ if request.method in ("GET", "HEAD") else Action.UPDATE
+    case = case_for_actor(actor=actor_from_request(request), case_id=case_id, action=action)
     if case.service != SERVICE:
         raise Http404("Not an Education Support Service case")
     return case

@@ -307,11 +307,26 @@ def case_read_touch(case: Case) -> Touch:
     )
 
 
-def case_for_actor(*, actor: User, case_id: int) -> Case:
-    """A case the gate lets the actor read: the register's purpose for case files, its basis, no
-    restriction or upheld objection, and need to know. Audited whether allowed or refused."""
+def case_for_actor(*, actor: User, case_id: int, action: Action = Action.READ) -> Case:
+    """A case the gate lets the actor read, or work on: the register's purpose for case files, its
+    basis, no restriction or upheld objection, and need to know. Audited whether allowed or refused.
+
+    Working on a case (any action but reading) needs need to know itself: a break-glass grant opens
+    a case for reading only, as it always has.
+    """
     case = Case.objects.select_related("controller", "child", "owning_team").get(pk=case_id)
-    decision = decide(actor=actor, action=Action.READ, touch=case_read_touch(case))
+    decision = decide(actor=actor, action=action, touch=case_read_touch(case))
+    if decision.via == "break-glass" and action != Action.READ:
+        decision = Decision(False, ("break-glass gives access to read, not to work on the case",))
+        audit_record(
+            actor=actor,
+            action=str(action),
+            object_type="casework.case",
+            object_id=case.pk,
+            subject_id=case.child_id,
+            decision="denied",
+            reason=decision.reasons[0],
+        )
     if not decision:
         raise GateDenied(decision)
     return case

@@ -113,3 +113,19 @@ def test_the_page_of_a_person_with_no_records_is_audited(world, casework, sign_i
     status, entries = _entries_after_get(sign_in(world.users["team_colleague"]), f"/people/{child.pk}/")
     assert status == 200
     assert any(_names(e, child.pk) and e.decision == "allowed" for e in entries)
+
+
+def test_break_glass_opens_a_case_for_reading_but_not_for_work(world, casework, sign_in):
+    from tutela.governance.services import break_glass_open
+
+    officer = world.users["other_service_officer"]
+    break_glass_open(actor=officer, subject=casework.child, reason="Urgent welfare call from the school", minutes=15)
+    client = sign_in(officer)
+    url = f"/cases/{casework.case.pk}/records/new/"
+    status, entries = _entries_after_get(client, url)
+    assert status == 200
+    assert any(e.object_type == "casework.case" and e.decision == "allowed" for e in entries)
+    last = AuditEntry.objects.order_by("-seq").values_list("seq", flat=True).first()
+    response = client.post(url, {"title": "A note", "purpose": "administer-service"})
+    assert response.status_code == 403
+    assert AuditEntry.objects.filter(seq__gt=last, object_type="casework.case", decision="denied").exists()
