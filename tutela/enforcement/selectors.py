@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 
 from tutela.attendance.calendars import calendar_for, school_days
@@ -84,7 +84,12 @@ class CaseClock:
     detail: str = ""
 
 
-def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
+# What the clocks read of a case: fetched for a whole dashboard of cases at once.
+CLOCK_PREFETCH = ("penalty_notices__payments", "penalty_notices__prosecutions", "prosecutions", "steps")
+NOTICE_PREFETCH = ("payments", "prosecutions")
+
+
+def case_clocks(*, case: Case, today: date | None = None, prefetched: bool = False) -> list[CaseClock]:
     """Every legal clock on the case: s127 for each offence period (from its notices and
     prosecutions), payment periods of live notices, and the steps' own clocks."""
     from tutela.enforcement.services import notice_state
@@ -92,7 +97,9 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
 
     today = today or timezone.localdate()
     clocks: list[CaseClock] = []
-    notices = [(n, notice_state(n, today)) for n in case.penalty_notices.prefetch_related("payments", "prosecutions")]
+    # A dashboard fetches what the clocks read for all its cases at once (CLOCK_PREFETCH).
+    fetched = case.penalty_notices.all() if prefetched else case.penalty_notices.prefetch_related(*NOTICE_PREFETCH)
+    notices = [(n, notice_state(n, today)) for n in fetched]
     prosecutions = list(case.prosecutions.all())
     # A paid notice discharges liability for its period: no clock for it (unless a prosecution runs).
     periods = {(n.offence_start, n.offence_end) for n, state in notices if state != rules.PaymentState.PAID}
@@ -158,7 +165,7 @@ def officer_dashboard(*, actor: User, service: str, today: date | None = None) -
     today = today or timezone.localdate()
     allocated = list(
         Case.objects.filter(allocated_worker=actor, service=service, closed_at__isnull=True).select_related(
-            "child", "controller"
+            "child__school", "controller"
         )
     )
     tasks = list(
@@ -171,10 +178,11 @@ def officer_dashboard(*, actor: User, service: str, today: date | None = None) -
     )
     cases = [case for case in allocated if case.pk in readable]
     tasks = [task for task in tasks if task.case_id in readable]
+    prefetch_related_objects(cases, *CLOCK_PREFETCH)
     clocks = [
         (case, clock)
         for case in cases
-        for clock in case_clocks(case=case, today=today)
+        for clock in case_clocks(case=case, today=today, prefetched=True)
         if clock.state in ("warning", "partly out of time")
         or (clock.state == "in time" and clock.due_on <= add_years(today, 1))
     ]

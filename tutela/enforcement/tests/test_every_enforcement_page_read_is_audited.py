@@ -165,3 +165,37 @@ def test_the_case_page_costs_a_fixed_handful_of_queries(ess, sign_in, notice, pr
     with CaptureQueriesContext(connection) as more:
         client.get(url)
     assert len(more) == len(few) <= 55
+
+
+def test_the_officer_dashboard_costs_the_same_queries_however_many_cases(ess, world, sign_in, notice):
+    from tutela.casework.services import case_open
+    from tutela.people.tests.factories import PersonFactory
+
+    client = sign_in(ess.officer)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/enforcement/")
+    for n in range(3):
+        case = case_open(
+            actor=ess.officer,
+            controller=ess.case.controller,
+            service=ess.case.service,
+            child=PersonFactory(school=ess.school, given_name=f"Extra{n}"),
+            team=world.teams["dudley.ess"],
+            family=[ess.mother],
+            allocated_worker=ess.officer,
+        )
+        penalty_notice_issue(
+            actor=ess.officer,
+            case=case,
+            parent=ess.mother,
+            offence_start=date(2025, 9, 1),
+            offence_end=date(2025, 11, 7),
+            issued_on=date(2026, 1, 12),
+            service_method="hand",
+            rationale="Threshold met.",
+        )
+    with CaptureQueriesContext(connection) as four:
+        entries_before = AuditEntry.objects.count()
+        client.get("/enforcement/")
+    assert len(four) - 1 <= len(one)  # (less the count above)
+    assert AuditEntry.objects.count() - entries_before == 1  # one audit entry for the page
