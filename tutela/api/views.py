@@ -28,6 +28,7 @@ from tutela.consent.models import Consent
 from tutela.consent.selectors import consent_for_actor
 from tutela.consent.services import consent_give, consent_withdraw
 from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import Action
 from tutela.governance.models import Team, User
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
@@ -130,7 +131,7 @@ class RecordsView(APIView):
 
         def create() -> Response:
             actor = _actor(request)
-            case = case_for_actor(actor=actor, case_id=data["case"])
+            case = case_for_actor(actor=actor, case_id=data["case"], action=Action.CREATE)
             record = record_add_to_case(
                 actor=actor,
                 case=case,
@@ -180,7 +181,7 @@ class ConsentsView(APIView):
 
         def give() -> Response:
             actor = _actor(request)
-            case = case_for_actor(actor=actor, case_id=data["case"])
+            case = case_for_actor(actor=actor, case_id=data["case"], action=Action.CREATE)
             consent = consent_give(
                 actor=actor,
                 subject=case.child,

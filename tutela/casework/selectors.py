@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from tutela.casework.models import Case, CaseTask
 from tutela.governance.models import User
 from tutela.records.models import Record
+from tutela.records.selectors import records_decide
 
 
 @dataclass(frozen=True)
@@ -17,16 +18,32 @@ class ChronologyEntry:
     kind: str
     by: str
     record_id: int | None = None
+    restricted: bool = False
 
 
-def case_chronology(*, case: Case) -> list[ChronologyEntry]:
+RESTRICTED = "Restricted"
+
+
+def case_chronology(*, actor: User, case: Case) -> list[ChronologyEntry]:
     """Everything recorded on the case, oldest first, built from the records and tasks themselves:
-    nobody types a chronology, so it cannot fall out of step with the file."""
+    nobody types a chronology, so it cannot fall out of step with the file.
+
+    Each record is read through the gate (one decision per group of alike records, one audit entry):
+    a record the actor may not read shows only its date and kind, marked "Restricted". The case
+    itself (its tasks and closure) the caller has read through ``case_for_actor``.
+    """
+    records = list(Record.objects.filter(case=case).select_related("recorded_by", "case", "controller", "subject"))
+    decisions = records_decide(actor=actor, records=records, summary="case chronology")
     entries = [
         ChronologyEntry(
-            record.occurred_on, record.title, record.get_kind_display(), record.recorded_by.get_full_name(), record.pk
+            record.occurred_on,
+            record.title if decision.allowed else RESTRICTED,
+            record.get_kind_display(),
+            record.recorded_by.get_full_name(),
+            record.pk if decision.allowed else None,
+            restricted=not decision.allowed,
         )
-        for record in Record.objects.filter(case=case).select_related("recorded_by")
+        for record, decision in zip(records, decisions, strict=True)
     ]
     for task in CaseTask.objects.filter(case=case).select_related("created_by", "done_by"):
         by = task.created_by.get_full_name() if task.created_by else "Tutela (raised automatically)"

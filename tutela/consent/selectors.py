@@ -49,7 +49,12 @@ def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
 
     consent = Consent.objects.select_related("controller", "subject", "given_by").get(pk=consent_id)
     if not knows_in_service(
-        actor=actor, subjects=[consent.subject], controller=consent.controller.slug, service=consent.service
+        actor=actor,
+        subjects=[consent.subject],
+        controller=consent.controller.slug,
+        service=consent.service,
+        object_type="consent.consent",
+        object_id=str(consent.pk),
     ):
         raise GateDenied(Decision(False, ("no need to know this person in this service",)))
     return consent

@@ -204,14 +204,18 @@ def _step_evidence(actor: User, case: Case, entries: list[StepEntry], key: str) 
     return evidence
 
 
-def _chronology(case: Case, defendant: Person) -> list[ChronologyEntry]:
+def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEntry]:
     """The case's chronology without records about anyone but the child and the defendant."""
     others = set(
         Record.objects.filter(case=case)
         .exclude(subject_id__in=[case.child_id, defendant.pk])
         .values_list("pk", flat=True)
     )
-    return [entry for entry in case_chronology(case=case) if entry.record_id not in others]
+    return [
+        entry
+        for entry in case_chronology(actor=actor, case=case)
+        if not entry.restricted and entry.record_id not in others
+    ]
 
 
 def _check_attendance_export(actor: User, case: Case) -> None:
@@ -256,7 +260,7 @@ def _bundle_context(actor: User, prosecution: Prosecution) -> dict[str, Any]:
         "improvement_notices": _step_evidence(actor, case, entries, "notice-to-improve"),
         "interviews": _step_evidence(actor, case, entries, "interview-under-caution"),
         "witness_statements": _step_evidence(actor, case, entries, "witness-statement"),
-        "chronology": _chronology(case, defendant),
+        "chronology": _chronology(actor, case, defendant),
     }
 
 
@@ -288,7 +292,7 @@ def _bundle_categories(context: dict[str, Any]) -> list[str]:
 def bundle_build(*, actor: User, prosecution: Prosecution) -> EvidenceBundle:
     """Build the prosecution's bundle as one PDF, keep it on the case as criminal-offence information
     about the defendant, and record its index. Only someone who needs to know the case may."""
-    case = case_for_actor(actor=actor, case_id=prosecution.case_id)
+    case = case_for_actor(actor=actor, case_id=prosecution.case_id, action=Action.CREATE)
     prosecution.case = case
     context = _bundle_context(actor, prosecution)
     pdf, index = _render(context)  # outside the transaction: rendering takes a second or two
@@ -350,7 +354,7 @@ def bundle_disclose(
 ) -> BundleDisclosure:
     """Record that the bundle was given to the court, the defence or someone else: to whom, when and how."""
     prosecution = bundle.prosecution
-    case = case_for_actor(actor=actor, case_id=prosecution.case_id)
+    case = case_for_actor(actor=actor, case_id=prosecution.case_id, action=Action.CREATE)
     decision = decide(actor=actor, action=Action.SHARE, touch=record_touch(bundle.record))
     if not decision:
         raise GateDenied(decision)

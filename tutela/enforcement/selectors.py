@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import Count, Q
+from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 
 from tutela.attendance.calendars import calendar_for, school_days
@@ -19,11 +19,15 @@ from tutela.attendance.selectors import marks_of
 from tutela.casework.models import Case, CaseTask
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
+from tutela.enforcement.stages import ENFORCEMENT
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Action, Touch, actor_context, decide, decide_many
 from tutela.governance.models import Controller, User
 from tutela.lib.csvfiles import frame_csv
 from tutela.lib.dates import add_years
 from tutela.people.models import Person
 from tutela.records.models import Record
+from tutela.records.selectors import case_read_touch
 
 
 def pupil_marks(*, person: Person) -> pl.DataFrame:
@@ -81,7 +85,12 @@ class CaseClock:
     detail: str = ""
 
 
-def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
+# What the clocks read of a case: fetched for a whole dashboard of cases at once.
+CLOCK_PREFETCH = ("penalty_notices__payments", "penalty_notices__prosecutions", "prosecutions", "steps")
+NOTICE_PREFETCH = ("payments", "prosecutions")
+
+
+def case_clocks(*, case: Case, today: date | None = None, prefetched: bool = False) -> list[CaseClock]:
     """Every legal clock on the case: s127 for each offence period (from its notices and
     prosecutions), payment periods of live notices, and the steps' own clocks."""
     from tutela.enforcement.services import notice_state
@@ -89,7 +98,9 @@ def case_clocks(*, case: Case, today: date | None = None) -> list[CaseClock]:
 
     today = today or timezone.localdate()
     clocks: list[CaseClock] = []
-    notices = [(n, notice_state(n, today)) for n in case.penalty_notices.prefetch_related("payments", "prosecutions")]
+    # A dashboard fetches what the clocks read for all its cases at once (CLOCK_PREFETCH).
+    fetched = case.penalty_notices.all() if prefetched else case.penalty_notices.prefetch_related(*NOTICE_PREFETCH)
+    notices = [(n, notice_state(n, today)) for n in fetched]
     prosecutions = list(case.prosecutions.all())
     # A paid notice discharges liability for its period: no clock for it (unless a prosecution runs).
     periods = {(n.offence_start, n.offence_end) for n, state in notices if state != rules.PaymentState.PAID}
@@ -150,19 +161,29 @@ class OfficerDashboard:
 
 
 def officer_dashboard(*, actor: User, service: str, today: date | None = None) -> OfficerDashboard:
+    """The officer's cases and tasks: every case it names is read through the gate (one audit entry
+    for the page), and a case the gate refuses is left out with its tasks and clocks."""
     today = today or timezone.localdate()
-    cases = list(
-        Case.objects.filter(allocated_worker=actor, service=service, closed_at__isnull=True).select_related("child")
+    allocated = list(
+        Case.objects.filter(allocated_worker=actor, service=service, closed_at__isnull=True).select_related(
+            "child__school", "controller"
+        )
     )
     tasks = list(
         CaseTask.objects.filter(
             assigned_to=actor, done_at__isnull=True, case__closed_at__isnull=True, case__service=service
-        ).select_related("case", "case__child")
+        ).select_related("case", "case__child", "case__controller")
     )
+    readable = cases_readable(
+        actor=actor, cases=[*allocated, *(task.case for task in tasks)], summary="officer dashboard"
+    )
+    cases = [case for case in allocated if case.pk in readable]
+    tasks = [task for task in tasks if task.case_id in readable]
+    prefetch_related_objects(cases, *CLOCK_PREFETCH)
     clocks = [
         (case, clock)
         for case in cases
-        for clock in case_clocks(case=case, today=today)
+        for clock in case_clocks(case=case, today=today, prefetched=True)
         if clock.state in ("warning", "partly out of time")
         or (clock.state == "in time" and clock.due_on <= add_years(today, 1))
     ]
@@ -181,6 +202,15 @@ def officer_dashboard(*, actor: User, service: str, today: date | None = None) -
         clocks=sorted(clocks, key=lambda pair: pair[1].due_on)[:30],
         referrals_waiting=waiting,
     )
+
+
+def cases_readable(*, actor: User, cases: list[Case], summary: str) -> set[int]:
+    """The ids of the cases the gate lets the actor read, decided together with one audit entry."""
+    distinct = list({case.pk: case for case in cases}.values())
+    decisions = decide_many(
+        actor=actor, action=Action.READ, touches=[case_read_touch(case) for case in distinct], summary=summary
+    )
+    return {case.pk for case, decision in zip(distinct, decisions, strict=True) if decision.allowed}
 
 
 @dataclass(frozen=True)
@@ -293,10 +323,18 @@ def reg20_rows(*, controller: Controller, service: str, today: date | None = Non
 
 
 def referrals_for_school(*, actor: User) -> list[Referral]:
-    """A school user sees its own school's referrals and nothing else."""
+    """A school user sees its own school's referrals and nothing else (read through the gate, one
+    audit entry for the list)."""
     if actor.school_id is None:
         return []
-    return list(Referral.objects.filter(school_id=actor.school_id).select_related("child"))
+    referrals = list(Referral.objects.filter(school_id=actor.school_id).select_related("child", "controller"))
+    decisions = decide_many(
+        actor=actor,
+        action=Action.READ,
+        touches=[referral_touch(referral) for referral in referrals],
+        summary="school's referrals",
+    )
+    return [referral for referral, decision in zip(referrals, decisions, strict=True) if decision.allowed]
 
 
 def step_entries(*, case: Case) -> list[StepEntry]:
@@ -305,8 +343,6 @@ def step_entries(*, case: Case) -> list[StepEntry]:
 
 def service_standing(*, actor: User, service: str) -> tuple[bool, bool]:
     """(officer, manager): whether the actor works in a team of the service, and holds a service-wide role."""
-    from tutela.governance.gate import actor_context
-
     context = actor_context(actor, [], timezone.now(), with_grants=False)
     officer = service in context.team_services and context.reads_records and actor.school_id is None
     return officer, officer and context.service_wide
@@ -314,60 +350,76 @@ def service_standing(*, actor: User, service: str) -> tuple[bool, bool]:
 
 def referral_for_actor(*, actor: User, referral_id: int) -> Referral:
     """A referral its own school may see, or an officer of the service (read through the gate, audited)."""
-    from tutela.audit.services import audit_record
-    from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Action, Decision, Touch, decide
-
     referral = Referral.objects.select_related("child", "school", "controller", "case").get(pk=referral_id)
-    if actor.school_id is not None:
-        if actor.school_id == referral.school_id and actor.controller_id == referral.controller_id:
-            audit_record(
-                actor=actor,
-                action="read",
-                object_type="enforcement.referral",
-                object_id=referral.pk,
-                subject_id=referral.child_id,
-                reason="submitted by your school",
-            )
-            return referral
-        raise GateDenied(Decision(False, ("not a referral from your school",)))
-    touch = Touch(
-        subject=referral.child,
-        controller=referral.controller.slug,
-        service=referral.service,
-        purpose="attendance-offence-enforcement",
-        categories=("child.identity.name", "child.education.attendance"),
-        object_type="enforcement.referral",
-        object_id=str(referral.pk),
-    )
-    decision = decide(actor=actor, action=Action.READ, touch=touch)
+    decision = decide(actor=actor, action=Action.READ, touch=referral_touch(referral))
     if not decision:
         raise GateDenied(decision)
     return referral
 
 
-def triage_queue(*, actor: User, service: str) -> list[Referral]:
-    officer, _manager = service_standing(actor=actor, service=service)
-    if not officer:
-        return []
-    return list(
-        Referral.objects.filter(controller=actor.controller, service=service)
-        .select_related("child", "school")
-        .order_by("status", "-submitted_at")
+def referral_touch(referral: Referral) -> Touch:
+    """What the referral pages and the triage queue show of a referral: the child's name and attendance."""
+    return Touch(
+        subject=referral.child,
+        controller=referral.controller.slug,
+        service=referral.service,
+        purpose=ENFORCEMENT,
+        categories=("child.identity.name", "child.education.attendance"),
+        source_school_id=referral.school_id,  # the referring school needs to know what it sent
+        object_type="enforcement.referral",
+        object_id=str(referral.pk),
     )
 
 
-def referral_choices(*, actor: User, child_id: int | None) -> tuple[list[Person], list[Person]]:
-    """The pupils a school user may refer (their own school's), and the chosen pupil's current parents."""
+def triage_queue(*, actor: User, service: str) -> list[Referral]:
+    """The service's referrals that the gate lets the officer read (one audit entry for the queue)."""
+    officer, _manager = service_standing(actor=actor, service=service)
+    if not officer:
+        return []
+    referrals = list(
+        Referral.objects.filter(controller=actor.controller, service=service)
+        .select_related("child", "school", "controller")
+        .order_by("status", "-submitted_at")
+    )
+    decisions = decide_many(
+        actor=actor,
+        action=Action.READ,
+        touches=[referral_touch(referral) for referral in referrals],
+        summary="referral triage queue",
+    )
+    return [referral for referral, decision in zip(referrals, decisions, strict=True) if decision.allowed]
+
+
+def referral_choices(*, actor: User, service: str, child_id: int | None) -> tuple[list[Person], list[Person]]:
+    """The pupils a school user may refer (their own school's), and the chosen pupil's current parents,
+    each read through the gate as what the school itself holds (one audit entry for the page)."""
     from tutela.people.models import Relationship
 
-    if actor.school_id is None:
+    if actor.school_id is None or actor.controller is None:
         return [], []
     pupils = list(Person.objects.filter(school_id=actor.school_id, merged_into__isnull=True).order_by("family_name"))
-    if child_id is None or child_id not in {pupil.pk for pupil in pupils}:
-        return pupils, []
-    links = Relationship.objects.filter(child_id=child_id, ended_on__isnull=True).select_related("person")
-    return pupils, [link.person for link in links]
+    parents: list[Person] = []
+    if child_id is not None and child_id in {pupil.pk for pupil in pupils}:
+        links = Relationship.objects.filter(child_id=child_id, ended_on__isnull=True).select_related("person")
+        parents = [link.person for link in links]
+
+    def touch(person: Person, categories: tuple[str, ...]) -> Touch:
+        return Touch(
+            subject=person,
+            controller=actor.controller.slug if actor.controller else "",
+            service=service,
+            purpose=ENFORCEMENT,
+            categories=categories,
+            source_school_id=actor.school_id,
+            object_type="people.person",
+            object_id=str(person.pk),
+        )
+
+    touches = [touch(pupil, ("child.identity.name",)) for pupil in pupils]
+    touches += [touch(parent, ("family.identity.name", "family.contact.address")) for parent in parents]
+    decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary="referral form choices")
+    allowed = {t.subject.pk for t, decision in zip(touches, decisions, strict=True) if decision.allowed}
+    return [p for p in pupils if p.pk in allowed], [p for p in parents if p.pk in allowed]
 
 
 def case_documents(*, case: Case) -> list[Record]:

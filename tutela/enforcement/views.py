@@ -9,14 +9,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from tutela.casework.models import Case, CaseTask
-from tutela.casework.selectors import case_chronology
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
+from tutela.enforcement.case_page import case_page, notice_read, prosecution_read
 from tutela.enforcement.improvement import running_improvement_periods
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import Action
 from tutela.governance.models import User
 from tutela.governance.selectors import actor_from_request
 from tutela.people.models import Person
@@ -36,7 +37,8 @@ def _errors(form: Any, invalid: InvalidInput) -> None:
 
 
 def _case(request: HttpRequest, case_id: int) -> Case:
-    case = case_for_actor(actor=actor_from_request(request), case_id=case_id)
+    action = Action.READ if request.method in ("GET", "HEAD") else Action.UPDATE
+    case = case_for_actor(actor=actor_from_request(request), case_id=case_id, action=action)
     if case.service != SERVICE:
         raise Http404("Not an Education Support Service case")
     return case
@@ -91,7 +93,9 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     if actor.school_id is None:
         return _refused(request, GateDenied(_no("only a school refers a pupil")))
     chosen = request.POST.get("child") or request.GET.get("child") or ""
-    pupils, parents = selectors.referral_choices(actor=actor, child_id=int(chosen) if chosen.isdigit() else None)
+    pupils, parents = selectors.referral_choices(
+        actor=actor, service=SERVICE, child_id=int(chosen) if chosen.isdigit() else None
+    )
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
     if not chosen:  # the first step asks for the pupil only: it is all the page shows
         form.fields = {"child": form.fields["child"]}
@@ -168,27 +172,22 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         case = _case(request, case_id)
     except GateDenied as denied:
         return _refused(request, denied)
-    today = timezone.localdate()
-    notices = [
-        (notice, services.notice_state(notice, today))
-        for notice in case.penalty_notices.select_related("parent").prefetch_related("payments")
-    ]
-    documents = selectors.case_documents(case=case)
+    page = case_page(actor=actor_from_request(request), case=case, today=timezone.localdate())
     context = {
         "case": case,
-        "family": list(case.family.all()),
+        "family": page.family,
         "stage": STAGE_NAMES.get(case.stage, case.stage),
-        "clocks": selectors.case_clocks(case=case, today=today),
-        "tasks": case.tasks.filter(done_at__isnull=True).select_related("assigned_to"),
-        "decisions": case.legal_decisions.select_related("officer", "concerning", "record"),
-        "steps": selectors.step_entries(case=case),
+        "clocks": page.clocks,
+        "tasks": page.tasks,
+        "decisions": page.decisions,
+        "steps": page.steps,
         "step_names": {step.key: step.name for step in STEPS},
-        "notices": notices,
-        "prosecutions": case.prosecutions.select_related("defendant"),
-        "documents": documents,
-        "chronology": case_chronology(case=case),
+        "notices": page.notices,
+        "prosecutions": page.prosecutions,
+        "documents": page.documents,
+        "chronology": page.chronology,
         "available_steps": STEPS,
-        "today": today,
+        "today": timezone.localdate(),
         "task_form": f.TaskForm(),
     }
     return render(request, "enforcement/case.html", context)
@@ -282,7 +281,7 @@ def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
 def _notice(request: HttpRequest, notice_id: int) -> PenaltyNotice:
     notice = get_object_or_404(PenaltyNotice.objects.select_related("parent", "child", "school"), pk=notice_id)
     _case(request, notice.case_id)
-    return notice
+    return notice_read(actor=actor_from_request(request), notice=notice)
 
 
 @login_required
@@ -402,7 +401,7 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
     actor = actor_from_request(request)
     prosecution = get_object_or_404(Prosecution.objects.select_related("defendant", "case"), pk=prosecution_id)
     try:
-        _case(request, prosecution.case_id)
+        prosecution_read(actor=actor, prosecution=prosecution, case=_case(request, prosecution.case_id))
     except GateDenied as denied:
         return _refused(request, denied)
     action = request.POST.get("action", "")

@@ -363,14 +363,34 @@ def _audit(
     )
 
 
-def knows_in_service(*, actor: User, subjects: Sequence[Person], controller: str, service: str) -> bool:
+def knows_in_service(
+    *,
+    actor: User,
+    subjects: Sequence[Person],
+    controller: str,
+    service: str,
+    action: Action = Action.READ,
+    object_type: str = "people.person",
+    object_id: str = "",
+) -> bool:
     """Whether the actor needs to know every one of these people in this service, or holds break-glass for them.
 
     For acts about people that no single purpose covers (recording a consent, opening a disclosure).
+    Audited like every decision: one entry naming the people, allowed or denied.
     """
     context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
-    return all(
-        need_to_know(Touch(subject=s, controller=controller, service=service, purpose="", categories=()), context)
-        or s.pk in context.break_glass
-        for s in subjects
+    touches = [Touch(subject=s, controller=controller, service=service, purpose="", categories=()) for s in subjects]
+    unknown = [t.subject.pk for t in touches if not (need_to_know(t, context) or t.subject.pk in context.break_glass)]
+    subject_ids = sorted(subject.pk for subject in subjects)
+    audit_record(
+        actor=actor,
+        action=str(action),
+        object_type=object_type,
+        object_id=object_id,
+        subject_id=subject_ids[0] if len(subject_ids) == 1 else "",
+        purpose=f"{controller}/{service}",
+        decision="denied" if unknown else "allowed",
+        reason=NO_NEED_TO_KNOW if unknown else "needs to know in the service",
+        detail={"subjects": subject_ids, "unknown": unknown},
     )
+    return not unknown

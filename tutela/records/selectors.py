@@ -4,6 +4,7 @@ The person page costs a fixed number of queries however many records there are: 
 one query, the gate's context in a few, and one audit entry for the whole page.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -76,8 +77,10 @@ def _decision_key(record: Record) -> tuple[object, ...]:
     )
 
 
-def person_record_rows(*, actor: User, person: Person) -> list[RecordRow]:
-    records = _records_of(person)
+def records_decide(*, actor: User, records: Sequence[Record], summary: str) -> list[Decision]:
+    """The gate's decision on reading each record, in order: one check for each group of records that
+    share everything a decision depends on, and one audit entry for them all. The records need their
+    case, controller and subject loaded."""
     groups: dict[tuple[object, ...], tuple[Touch, list[str]]] = {}
     keys = [_decision_key(record) for record in records]
     for record, key in zip(records, keys, strict=True):
@@ -87,11 +90,16 @@ def person_record_rows(*, actor: User, person: Person) -> list[RecordRow]:
     decided = dict(
         zip(
             groups,
-            decide_groups(actor=actor, action=Action.READ, groups=list(groups.values()), summary="person page records"),
+            decide_groups(actor=actor, action=Action.READ, groups=list(groups.values()), summary=summary),
             strict=True,
         )
     )
-    decisions = [decided[key] for key in keys]
+    return [decided[key] for key in keys]
+
+
+def person_record_rows(*, actor: User, person: Person) -> list[RecordRow]:
+    records = _records_of(person)
+    decisions = records_decide(actor=actor, records=records, summary="person page records")
     return [
         RecordRow(
             pk=record.pk,
@@ -181,35 +189,40 @@ def case_touch(case: Case, person: Person) -> Touch:
     )
 
 
-def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases: list[Case]) -> bool:
-    """Identity follows need to know: a readable record, a case the actor may see, a pupil of the
-    school user's school, a person the actor's team added, or an active break-glass grant."""
+def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases: list[Case]) -> str:
+    """How the actor may know who this person is, or '' if not. Identity follows need to know: a
+    readable record, a case the actor may see, a pupil of the school user's school, a person the
+    actor's team added, or an active break-glass grant."""
     if any(row.allowed for row in rows):
-        return True
+        return "may read a record about this person"
     context = actor_context(actor, [person.pk], timezone.now())
     if person.pk in context.break_glass:
-        return True
+        return f"break-glass: {context.break_glass[person.pk]}"
     if context.school_id is not None and person.school_id == context.school_id:
-        return True
+        return "a pupil of your school"
     if person.registered_by_team_id in context.team_ids:
-        return True
-    return any(need_to_know(case_touch(case, person), context) for case in cases)
+        return "added by your team"
+    return next((via for case in cases if (via := need_to_know(case_touch(case, person), context))), "")
 
 
 def person_page(*, actor: User, person_id: int) -> PersonPage:
     person = Person.objects.select_related("school").get(pk=person_id)
     rows = person_record_rows(actor=actor, person=person)
     cases = list(Case.objects.filter(child=person).select_related("controller", "owning_team"))
-    if not _identity_visible(actor, person, rows, cases):
+    via = _identity_visible(actor, person, rows, cases)
+    if not any(row.allowed for row in rows):
+        # The page shows who the person is, their relationships and consents: audited allowed or
+        # refused. (An allowed record read is already in the records' entry, which names the person.)
         audit_record(
             actor=actor,
             action="read",
             object_type="people.person",
             object_id=person.pk,
             subject_id=person.pk,
-            decision="denied",
-            reason="no need to know this person",
+            decision="allowed" if via else "denied",
+            reason=via or "no need to know this person",
         )
+    if not via:
         raise GateDenied(Decision(False, ("no need to know this person",)))
     relationships = list(
         Relationship.objects.filter(child=person).select_related("person")
@@ -267,18 +280,58 @@ def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[
     return found
 
 
-def case_for_actor(*, actor: User, case_id: int) -> Case:
-    """A case the actor may work on (allocated, owning team or service-wide), for creating records."""
+# What a case file holds about its child, in the taxonomy's words: the child's name and the
+# service's referral forms, reports and file notes.
+CASE_FILE_CATEGORIES = ("child.identity.name", "child.support.case-records")
+
+
+def case_purpose(*, controller: str, service: str) -> str:
+    """The purpose a service keeps its case files for: its first live purpose in the register that may
+    touch every category of a case file, or '' when none may (and the gate then refuses the case)."""
+    try:
+        purposes = register().service(controller, service).purposes
+    except LookupError:
+        return ""
+    fitting = (p.key for p in purposes if not p.retired and set(CASE_FILE_CATEGORIES) <= set(p.categories))
+    return next(fitting, "")
+
+
+def case_read_touch(case: Case) -> Touch:
+    """Reading a case (its child, reference, stage, tasks and closure) is reading the case file."""
+    return Touch(
+        subject=case.child,
+        controller=case.controller.slug,
+        service=case.service,
+        purpose=case_purpose(controller=case.controller.slug, service=case.service),
+        categories=CASE_FILE_CATEGORIES,
+        case_id=case.pk,
+        case_team_id=case.owning_team_id,
+        case_worker_id=case.allocated_worker_id,
+        object_type="casework.case",
+        object_id=str(case.pk),
+    )
+
+
+def case_for_actor(*, actor: User, case_id: int, action: Action = Action.READ) -> Case:
+    """A case the gate lets the actor read, or work on: the register's purpose for case files, its
+    basis, no restriction or upheld objection, and need to know. Audited whether allowed or refused.
+
+    Working on a case (any action but reading) needs need to know itself: a break-glass grant opens
+    a case for reading only, as it always has.
+    """
     case = Case.objects.select_related("controller", "child", "owning_team").get(pk=case_id)
-    if not need_to_know(case_touch(case, case.child), actor_context(actor, [case.child_id], timezone.now())):
+    decision = decide(actor=actor, action=action, touch=case_read_touch(case))
+    if decision.via == "break-glass" and action != Action.READ:
+        decision = Decision(False, ("break-glass gives access to read, not to work on the case",))
         audit_record(
             actor=actor,
-            action="read",
+            action=str(action),
             object_type="casework.case",
             object_id=case.pk,
             subject_id=case.child_id,
             decision="denied",
-            reason="no need to know this case",
+            reason=decision.reasons[0],
         )
-        raise GateDenied(Decision(False, ("no need to know this case",)))
+    if not decision:
+        raise GateDenied(decision)
     return case

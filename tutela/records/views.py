@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import Action
 from tutela.governance.models import BreakGlassGrant
 from tutela.governance.selectors import actor_from_request, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
@@ -141,7 +142,8 @@ def record_document(request: HttpRequest, record_id: int) -> HttpResponse:
 def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     try:
-        case = case_for_actor(actor=actor, case_id=case_id)
+        action = Action.READ if request.method in ("GET", "HEAD") else Action.CREATE
+        case = case_for_actor(actor=actor, case_id=case_id, action=action)
     except GateDenied as denied:
         return _refused(request, denied)
     service = register().service(case.controller.slug, case.service)

@@ -101,7 +101,12 @@ def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:
     disclosure = Disclosure.objects.select_related("controller", "proposed_by", "decided_by").get(pk=disclosure_id)
     subjects = list(disclosure.subjects.all())
     if not knows_in_service(
-        actor=actor, subjects=subjects, controller=disclosure.controller.slug, service=disclosure.service
+        actor=actor,
+        subjects=subjects,
+        controller=disclosure.controller.slug,
+        service=disclosure.service,
+        object_type="sharing.disclosure",
+        object_id=str(disclosure.pk),
     ):
         raise GateDenied(Decision(False, ("no need to know the people in this disclosure",)))
     return disclosure

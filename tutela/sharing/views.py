@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tutela.audit.services import audit_record
 from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import Action
 from tutela.governance.selectors import actor_from_request
 from tutela.records.forms import ReviewForm
 from tutela.records.selectors import case_for_actor
@@ -64,7 +65,8 @@ def _refused(request: HttpRequest, denied: GateDenied) -> HttpResponse:
 def share(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     try:
-        case = case_for_actor(actor=actor, case_id=case_id)
+        action = Action.READ if request.method in ("GET", "HEAD") else Action.SHARE
+        case = case_for_actor(actor=actor, case_id=case_id, action=action)
     except GateDenied as denied:
         return _refused(request, denied)
     form = ShareForm(request.POST or None, choices=share_choices(controller=case.controller.slug, service=case.service))

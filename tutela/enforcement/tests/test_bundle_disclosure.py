@@ -51,7 +51,7 @@ def test_a_disclosure_records_who_was_given_the_bundle_when_and_how(ess, bundle)
     assert audited.subject_id == str(ess.mother.pk) and audited.detail["recipient_name"] == disclosure.recipient_name
     assert any(
         "given to the defence: Pat Brief, Brief & Co Solicitors (Secure email)" in entry.what
-        for entry in case_chronology(case=ess.case)
+        for entry in case_chronology(actor=ess.officer, case=ess.case)
     )
 
 
