@@ -243,6 +243,7 @@ class Recipient(Strict):
 class RetentionClass(Strict):
     key: Key
     records: Text
+    plain: str = Field("", description="The records in words a 12-year-old reads easily (young people's notice).")
     trigger: RetentionTrigger
     period: str = Field(description="ISO 8601 duration: P6Y, P25Y, P3M ...")
     action: RetentionAction
