@@ -130,6 +130,11 @@ class Contact(Strict):
     address: str = ""
     url: str = ""
 
+    @property
+    def parts(self) -> list[str]:
+        """The details given, in the order a reader contacts them (name, address, email, phone, web)."""
+        return [part for part in (self.name, self.address, self.email, self.phone, self.url) if part]
+
 
 class RightStatement(Strict):
     right: Right

@@ -150,3 +150,19 @@ def test_young_peoples_page_downloads_the_young_peoples_pdf(client):
     text = _pdf_text(response.content)
     assert "your information" in text
     assert "Document control" not in text
+
+
+def test_the_careers_opt_out_reads_as_a_sentence(documents):
+    for name in ("notice html", "notice md", "notice pdf"):
+        text = re.sub(r"\s+", " ", documents[("wigan", "pupil-data")][name])
+        # (The PDF may break the page after "A".)
+        assert "parent (or the pupil, if aged 16 or over) can ask that they receive only" in text, name
+
+
+def test_markdown_notice_gives_each_rights_limit_and_contact_details_without_gaps(documents):
+    text = documents[("wigan", "pupil-data")]["notice md"]
+    portability = next(line for line in text.splitlines() if "copy or transfer it" in line)
+    assert "Where we rely on public task: Art 20(3)" in portability
+    for (_controller, service), texts in documents.items():
+        contacts = texts["notice md"].split("## Contact us", 1)[1]
+        assert ":  " not in contacts and "  https" not in contacts, service
