@@ -277,6 +277,7 @@ class Service(Strict):
     name: Text
     summary: Text
     plain_summary: Text
+    plain_name: str = Field("", description="The service's name for young people, where its name covers others' data.")
     source_notice: str = Field("", description="The published notice this service's entry was written from.")
     notice_url: str = ""
     document_control: DocumentControl

@@ -117,6 +117,7 @@ def test_young_peoples_version_no_longer_lists_school_staff_pay_and_sickness(doc
         assert "School staff jobs and pay" not in text, name
         assert "When school staff are off sick" not in text, name
         assert "school staff" not in text.lower(), name
+        assert "workforce" not in text.lower(), name
 
 
 def test_young_peoples_version_gives_retention_in_plain_words(documents):
