@@ -6,6 +6,9 @@ added or removed, per service, in words.
 
 from typing import Any
 
+from tutela.register.notices import period_words
+from tutela.register.schema import RetentionClass
+
 Snapshot = dict[str, Any]
 
 
@@ -18,7 +21,10 @@ def _service_items(service: dict[str, Any]) -> dict[str, dict[str, str]]:
         "category": categories,
         "purpose": {p["key"]: p["description"] for p in service["purposes"] if not p.get("retired")},
         "recipient": {r["key"]: r["name"] for r in service["recipients"] if not r.get("retired")},
-        "retention class": {r["key"]: f"{r['records']} ({r['period']})" for r in service["retention"]},
+        # The period in words: the change log is printed in the public notice.
+        "retention class": {
+            r["key"]: f"{r['records']}: {period_words(RetentionClass.model_validate(r))}" for r in service["retention"]
+        },
     }
 
 

@@ -4,58 +4,17 @@ Required where a service relies on a Schedule 1 condition that needs one (rules.
 Para 39 asks for (a) the procedures for complying with the Art 5 principles and (b) the policies
 on retention and erasure, with an indication of how long the data is likely to be kept. The
 conditions, purposes, categories and periods come from the register; the procedures describe
-how Tutela itself enforces each principle from that same register.
+how Tutela itself enforces each principle from that same register, one sentence for each piece of
+code that does it (procedures.py): a procedure the code does not perform is not stated.
 """
 
 from dataclasses import dataclass
 
 from tutela.register.api import RegisterSet
 from tutela.register.notices import RetentionEntry, period_words
+from tutela.register.procedures import PRINCIPLES, Principle, procedures_performed
 from tutela.register.rules import needs_policy_document
 from tutela.register.schema import Category, Purpose, Register, Service
-
-# How Tutela meets each Art 5(1) principle and Art 5(2) accountability. These describe the
-# system's own controls, which apply to every controller; the register supplies the specifics.
-PRINCIPLES = [
-    (
-        "Lawfulness, fairness and transparency (Art 5(1)(a))",
-        "Every purpose is recorded in the register with its lawful basis and, for this data, its Schedule 1 "
-        "condition. The privacy notice of the service is generated from the same register, so what people are "
-        "told is what the system enforces.",
-    ),
-    (
-        "Purpose limitation (Art 5(1)(b))",
-        "Every read, write, share, export and disposal passes one processing gate, which refuses any purpose the "
-        "register does not allow for the categories involved, and writes the decision to the audit log.",
-    ),
-    (
-        "Data minimisation (Art 5(1)(c))",
-        "Each purpose lists the only categories it may touch; disclosures are cut down to the categories the "
-        "information-sharing agreement allows before they leave.",
-    ),
-    (
-        "Accuracy (Art 5(1)(d))",
-        "Records keep their source and who recorded them; rectification requests are handled as subject rights "
-        "requests and recipients are told of corrections.",
-    ),
-    (
-        "Storage limitation (Art 5(1)(e))",
-        "Every record carries the retention class of its purpose; disposal runs find records that have fallen due "
-        "and a named officer decides each disposal.",
-    ),
-    (
-        "Integrity and confidentiality (Art 5(1)(f))",
-        "Access follows need to know (case assignment, team membership or a role with service-wide reach); special "
-        "category and criminal offence content is encrypted per person; every access decision is audited in a "
-        "tamper-evident log; break-glass access is time-limited and reviewed by the Data Protection Officer.",
-    ),
-    (
-        "Accountability (Art 5(2))",
-        "The register is version-controlled and each publication records what changed; this document is "
-        "regenerated with every published version and kept for six months after the processing stops (Sch 1 "
-        "para 40).",
-    ),
-]
 
 
 @dataclass(frozen=True)
@@ -65,7 +24,15 @@ class PolicyDocument:
     purposes: list[Purpose]
     categories: list[Category]
     retention: list[RetentionEntry]
-    principles: list[tuple[str, str]]
+    principles: list[tuple[str, list[str]]]
+
+
+def principles_performed(principles: tuple[Principle, ...]) -> list[tuple[str, list[str]]]:
+    """Each principle with the sentences of the procedures whose code exists."""
+    return [
+        (principle.title, [procedure.text for procedure in procedures_performed(principle.procedures)])
+        for principle in principles
+    ]
 
 
 def policy_document_needed(service: Service) -> bool:
@@ -92,5 +59,5 @@ def policy_document_build(*, registers: RegisterSet, controller: str, service: s
         purposes=purposes,
         categories=categories,
         retention=retention,
-        principles=PRINCIPLES,
+        principles=principles_performed(PRINCIPLES),
     )

@@ -29,6 +29,53 @@ def needs_policy_document(condition: Condition | None) -> bool:
     return (part, paragraph) == (1, 1) or part == 2 or (part, paragraph) == (3, 36)
 
 
+# Words of the register's authors about the published original, which a generated notice must not
+# print: "(Connexions in the notice)", "as the notice names it", "presumably ...", a repository path.
+_EDITORIAL = re.compile(
+    r"\b(?:in|named in|as) the notice\b|\bthe notice (?:says|gave|names)\b|\bpresumably\b|shared/design"
+    r"|\bTutela's default\b",
+    re.IGNORECASE,
+)
+
+
+def _printed_text(service: Service) -> Iterator[tuple[Path_, str]]:
+    """Every field of a service that a notice or the policy document prints, with its path."""
+    for field in ("summary", "plain_summary", "security", "automated_decisions", "automated_decisions_plain"):
+        yield (field,), getattr(service, field)
+    for field, value in service.document_control.model_dump(exclude={"versions"}).items():
+        yield ("document_control", field), str(value)
+    for field, items in (("rights_notes", service.rights_notes), ("records_held", service.records_held)):
+        for index, text in enumerate(items):
+            yield (field, index), text
+    for index, source in enumerate(service.sources):
+        for field in ("name", "description"):
+            yield ("sources", index, field), getattr(source, field)
+    for index, purpose in enumerate(service.purposes):
+        for field in ("description", "plain", "basis_detail"):
+            yield ("purposes", index, field), getattr(purpose, field)
+        for position, reference in enumerate(purpose.statutory_references):
+            yield ("purposes", index, "statutory_references", position), reference
+    for index, recipient in enumerate(service.recipients):
+        for field in ("name", "description", "statute", "without_consent_when"):
+            yield ("recipients", index, field), getattr(recipient, field)
+    for index, retention in enumerate(service.retention):
+        for field in ("records", "plain"):
+            yield ("retention", index, field), getattr(retention, field)
+
+
+def _editorial_problems(service: Service, at: Path_, located: Located) -> list[Problem]:
+    return [
+        located.problem(
+            (*at, *path),
+            f"'{found.group(0)}' reads as a note about the original notice, and notices print this text: "
+            "put the note in a YAML comment",
+            "warning",
+        )
+        for path, text in _printed_text(service)
+        if (found := _EDITORIAL.search(text))
+    ]
+
+
 def _duplicates(keys: Iterable[str]) -> set[str]:
     return {key for key, count in Counter(keys).items() if count > 1}
 
@@ -46,6 +93,7 @@ def register_problems(register: Register, taxonomy: Taxonomy, located: Located, 
     problems = list(_duplicate_keys(register, located))
     for index, service in enumerate(register.services):
         problems += _service_problems(service, ("services", index), taxonomy, located, today)
+        problems += _editorial_problems(service, ("services", index), located)
     doubled_rights = _duplicates(statement.right for statement in register.controller.rights)
     problems += [
         located.problem(("controller", "rights", index, "right"), f"right '{statement.right}' is stated twice")

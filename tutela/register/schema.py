@@ -130,6 +130,11 @@ class Contact(Strict):
     address: str = ""
     url: str = ""
 
+    @property
+    def parts(self) -> list[str]:
+        """The details given, in the order a reader contacts them (name, address, email, phone, web)."""
+        return [part for part in (self.name, self.address, self.email, self.phone, self.url) if part]
+
 
 class RightStatement(Strict):
     right: Right
@@ -263,6 +268,7 @@ class Recipient(Strict):
 class RetentionClass(Strict):
     key: Key
     records: Text
+    plain: str = Field("", description="The records in words a 12-year-old reads easily (young people's notice).")
     trigger: RetentionTrigger
     period: str = Field(description="ISO 8601 duration: P6Y, P25Y, P3M ...")
     action: RetentionAction
@@ -301,6 +307,7 @@ class Service(Strict):
     name: Text
     summary: Text
     plain_summary: Text
+    plain_name: str = Field("", description="The service's name for young people, where its name covers others' data.")
     source_notice: str = Field("", description="The published notice this service's entry was written from.")
     notice_url: str = ""
     document_control: DocumentControl

@@ -28,6 +28,7 @@ def _notice_urls(controller: str, service: str) -> dict[str, str]:
         "full_url": reverse("register:notice", args=args),
         "young_people_url": reverse("register:notice_young_people", args=args),
         "pdf_url": reverse("register:notice_pdf", args=args),
+        "young_people_pdf_url": f"{reverse('register:notice_pdf', args=args)}?version=young-people",
     }
 
 

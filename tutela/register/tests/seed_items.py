@@ -78,7 +78,8 @@ SEED_001_TESS = {
         "Targeted Education Support Service Privacy Notice",
         "14.02.20",
         "Jo Simmons",
-        "LanConsent/Other",
+        # Not "LanConsent/Other": the seed's Distribution cell is a leftover of its template, and the
+        # generated document control shows no leftover fragments (issue 11 item 14).
         "25.05.18",
     ],
     "data categories": [
