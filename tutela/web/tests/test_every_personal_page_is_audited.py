@@ -85,7 +85,7 @@ def test_withdrawing_a_consent_reads_it_with_an_audit_entry(world, casework):
         given_by=casework.mother,
         controller=world.controllers["wigan"],
         service="engagement-centres",
-        purpose="parental-consent",
+        purposes=["parental-consent"],
         form_reference="Engagement centre parental consent form",
         given_on=timezone.localdate(),
     )
