@@ -100,7 +100,8 @@ class ActorContext:
     team_ids: set[int]
     team_services: set[str]
     school_id: int | None
-    break_glass: dict[int, str] = field(default_factory=dict)
+    # subject id -> (controller, service) -> the grant's reason
+    break_glass: dict[int, dict[tuple[str, str], str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -109,12 +110,23 @@ class SubjectContext:
     upheld_objections: set[tuple[str, str, str]]
 
 
-def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -> dict[int, str]:
-    """The actor's grants in force now, by subject."""
+def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -> dict[int, dict[tuple[str, str], str]]:
+    """The actor's grants in force now, by subject, each for one controller's service."""
     grants = BreakGlassGrant.objects.filter(
         actor=actor, subject_id__in=list(subject_ids), granted_at__lte=now, expires_at__gt=now
-    ).values_list("subject_id", "reason")
-    return dict(grants)
+    ).values_list("subject_id", "controller__slug", "service", "reason")
+    found: dict[int, dict[tuple[str, str], str]] = {}
+    for subject_id, controller, service, reason in grants:
+        found.setdefault(subject_id, {})[(controller, service)] = reason
+    return found
+
+
+def break_glass_reason(touch: Touch, actor: ActorContext) -> str | None:
+    """The reason of a grant that opens this touch, if any: the actor's own controller's data, in the
+    grant's service, for a role that reads records (a grant can never open another controller's data)."""
+    if actor.controller != touch.controller or not actor.reads_records:
+        return None
+    return actor.break_glass.get(touch.subject.pk, {}).get((touch.controller, touch.service))
 
 
 def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, with_grants: bool = True) -> ActorContext:
@@ -223,7 +235,7 @@ def check(
     via = need_to_know(touch, actor)
     if via:
         return Decision(True, (via,), via)
-    grant = actor.break_glass.get(touch.subject.pk)
+    grant = break_glass_reason(touch, actor)
     if grant is not None:
         return Decision(True, (f"break-glass: {grant}",), "break-glass")
     return Decision(False, (NO_NEED_TO_KNOW,))
@@ -314,6 +326,14 @@ def _audit(
     ]
     subject_ids = sorted({touch.subject.pk for touch, _ids in groups})
     purposes = {touch.purpose for touch, _ids in groups}
+    controllers = {touch.controller for touch, _ids in groups}
+    # The DPO's review of a grant lists what was opened under it.
+    via_break_glass = [
+        {"type": touch.object_type, "id": oid}
+        for (touch, ids), d in zip(groups, decisions, strict=True)
+        if d.via == "break-glass"
+        for oid in ids
+    ]
     denied_count = sum(len(group["ids"]) for group in denied)
     audit_record(
         actor=actor,
@@ -323,7 +343,8 @@ def _audit(
         purpose="several" if len(purposes) > 1 else f"{first.controller}/{first.service}/{first.purpose}",
         decision="denied" if not allowed else "allowed",
         reason=f"{len(allowed)} allowed, {denied_count} denied",
-        detail={"allowed": allowed, "denied": denied, "subjects": subject_ids},
+        detail={"allowed": allowed, "denied": denied, "subjects": subject_ids, "via_break_glass": via_break_glass},
+        controller=first.controller if len(controllers) == 1 else "",
     )
 
 
@@ -334,7 +355,9 @@ def knows_in_service(*, actor: User, subjects: Sequence[Person], controller: str
     """
     context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
     return all(
-        need_to_know(Touch(subject=s, controller=controller, service=service, purpose="", categories=()), context)
-        or s.pk in context.break_glass
+        need_to_know(
+            touch := Touch(subject=s, controller=controller, service=service, purpose="", categories=()), context
+        )
+        or break_glass_reason(touch, context) is not None
         for s in subjects
     )

@@ -87,6 +87,10 @@ class RecordForm(forms.Form):
 
 
 class BreakGlassForm(forms.Form):
+    purpose = forms.ChoiceField(
+        label="What do you need the records for?",
+        error_messages={"required": "Choose the purpose you need the records for"},
+    )
     reason = forms.CharField(
         label="Why do you need to see this person's records now?",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -95,6 +99,30 @@ class BreakGlassForm(forms.Form):
     minutes = forms.TypedChoiceField(
         label="For how long?", coerce=int, choices=[(15, "15 minutes"), (60, "1 hour"), (240, "4 hours")], initial=60
     )
+
+    def __init__(self, *args: Any, purposes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["purpose"].choices = [("", "Choose a purpose"), *purposes]
+        self.fields["purpose"].error_messages["invalid_choice"] = "Choose the purpose you need the records for"
+
+
+class BreakGlassReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Was the emergency access appropriate?",
+        choices=[
+            ("", "Choose an outcome"),
+            ("appropriate", "Appropriate"),
+            ("not_appropriate", "Not appropriate, with the action taken"),
+        ],
+        error_messages={"required": "Choose whether the access was appropriate"},
+    )
+    action_taken = forms.CharField(
+        label="Action taken (if not appropriate)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: spoke to the officer's manager; reported as a data breach",
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReviewForm(forms.Form):
