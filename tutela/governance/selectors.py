@@ -39,9 +39,10 @@ def actor_from_request(request: HttpRequest) -> User:
 
 def break_glass_queue(*, reviewer: User) -> QuerySet[BreakGlassGrant]:
     """Grants the reviewer's controller's DPO has not yet reviewed, oldest first (never another controller's)."""
+    if reviewer.controller_id is None:
+        return BreakGlassGrant.objects.none()
     return (
         BreakGlassGrant.objects.filter(reviewed_at__isnull=True, controller_id=reviewer.controller_id)
-        .exclude(controller__isnull=True)
         .select_related("actor", "subject", "controller")
         .order_by("granted_at")
     )

@@ -102,8 +102,9 @@ class BreakGlassForm(forms.Form):
 
     def __init__(self, *args: Any, purposes: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["purpose"].choices = [("", "Choose a purpose"), *purposes]
-        self.fields["purpose"].error_messages["invalid_choice"] = "Choose the purpose you need the records for"
+        purpose: Any = self.fields["purpose"]
+        purpose.choices = [("", "Choose a purpose"), *purposes]
+        purpose.error_messages["invalid_choice"] = "Choose the purpose you need the records for"
 
 
 class BreakGlassReviewForm(forms.Form):

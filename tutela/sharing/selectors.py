@@ -41,6 +41,8 @@ def recipients_holding(*, person: Person) -> list[Holder]:
 def disclosures_without_consent_to_review(*, reviewer: "User") -> QuerySet[Disclosure]:
     """Sharing without consent on safeguarding grounds, waiting for the review of the DPO of the
     controller that shared (each DPO oversees their own controller only, UK GDPR Art 39)."""
+    if reviewer.controller_id is None:
+        return Disclosure.objects.none()
     return Disclosure.objects.exclude(without_consent_justification="").filter(
         dpo_reviewed_at__isnull=True, controller_id=reviewer.controller_id
     )

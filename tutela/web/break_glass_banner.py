@@ -34,9 +34,7 @@ _PAGE_SUBJECTS: dict[str, Callable[[int], set[int]]] = {
     "consent_id": _subject_of("consent.Consent", "subject_id"),
     "referral_id": _subject_of("enforcement.Referral", "child_id"),
     "notice_id": _subject_of("enforcement.PenaltyNotice", "child_id"),
-    "prosecution_id": lambda pk: _case_people(
-        next(iter(_subject_of("enforcement.Prosecution", "case_id")(pk)), 0)
-    ),
+    "prosecution_id": lambda pk: _case_people(next(iter(_subject_of("enforcement.Prosecution", "case_id")(pk)), 0)),
 }
 
 

@@ -26,8 +26,9 @@ class DudleyChild:
     school_user: User
 
 
-def dudley_child(world) -> DudleyChild:  # type: ignore[no-untyped-def]
+def dudley_child(world):
     dudley = world.controllers["dudley"]
+    """The Dudley child (returns a DudleyChild; untyped like the fixtures it works with)."""
     child = PersonFactory(given_name="Dora", family_name="Dudleychild", school=SchoolFactory())
     officer = world.users["dudley_caseworker"]
     case = Case.objects.create(

@@ -37,9 +37,8 @@ def test_grant_allows_access_until_it_expires(world, casework):
 
 
 def test_grant_covers_only_its_subject(world, casework):
-    from tutela.people.tests.factories import PersonFactory
-
     from tutela.casework.models import Case
+    from tutela.people.tests.factories import PersonFactory
 
     officer, other_child = world.users["other_service_officer"], PersonFactory()
     Case.objects.create(

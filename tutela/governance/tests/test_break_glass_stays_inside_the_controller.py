@@ -28,7 +28,7 @@ REFUSED = [
 ]
 
 
-def _persona(world, dudley, key):  # type: ignore[no-untyped-def]
+def _persona(world, dudley, key):
     return dudley.school_user if key == "dudley_school_user" else world.users[key]
 
 
