@@ -86,6 +86,18 @@ def break_glass_purposes(*, actor: User, subject: Person) -> list[tuple[str, str
     return choices
 
 
+def break_glass_purpose_label(*, grant: BreakGlassGrant) -> str:
+    """The grant's service and purpose in the register's words (pages never show register keys)."""
+    if grant.controller is None:
+        return grant.purpose
+    try:
+        service = register().service(grant.controller.slug, grant.service)
+        purpose = register().purpose(grant.controller.slug, grant.service, grant.purpose)
+    except LookupError:
+        return f"{grant.service}: {grant.purpose}"
+    return f"{service.name}: {purpose.description}"
+
+
 # Where an object the gate opened can be seen again (the review links to it).
 _PAGES = {"records.record": "records:record", "people.person": "records:person"}
 

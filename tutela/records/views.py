@@ -7,7 +7,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from tutela.governance.break_glass import break_glass_allowed_or_refuse, break_glass_purposes, break_glass_viewed
+from tutela.governance.break_glass import (
+    break_glass_allowed_or_refuse,
+    break_glass_purpose_label,
+    break_glass_purposes,
+    break_glass_viewed,
+)
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.selectors import actor_from_request, break_glass_for_review, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
@@ -227,5 +232,10 @@ def break_glass_review_one(request: HttpRequest, grant_id: int) -> HttpResponse:
             return redirect(reverse("records:break_glass_queue"))
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
-    context = {"form": form, "grant": grant, "viewed": break_glass_viewed(grant=grant)}
+    context = {
+        "form": form,
+        "grant": grant,
+        "purpose": break_glass_purpose_label(grant=grant),
+        "viewed": break_glass_viewed(grant=grant),
+    }
     return render(request, "records/break_glass_review.html", context)

@@ -20,6 +20,9 @@ def backfill(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     user_model = apps.get_model("governance", "User")
     postgres = schema_editor.connection.vendor == "postgresql"
     if postgres:
+        # Foreign keys are checked at once, not at commit, so no trigger event is pending when the
+        # append-only trigger is put back (PostgreSQL refuses ALTER TABLE while one is).
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         schema_editor.execute(f"ALTER TABLE audit_auditentry DISABLE TRIGGER {_TRIGGER}")
     for slug, pk in controller_model.objects.values_list("slug", "pk"):
         entry_model.objects.filter(controller__isnull=True, purpose__startswith=f"{slug}/").update(controller_id=pk)
@@ -29,6 +32,7 @@ def backfill(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     )
     if postgres:
         schema_editor.execute(f"ALTER TABLE audit_auditentry ENABLE TRIGGER {_TRIGGER}")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):
