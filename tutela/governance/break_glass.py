@@ -99,14 +99,14 @@ def break_glass_purpose_label(*, grant: BreakGlassGrant) -> str:
 
 
 # Where an object the gate opened can be seen again (the review links to it).
-_PAGES = {"records.record": "records:record", "people.person": "records:person"}
+_PAGES = {"records.record": ("Record", "records:record"), "people.person": ("Person", "records:person")}
 
 
 @dataclass(frozen=True)
 class ViewedUnderGrant:
     at: datetime
     action: str
-    object_type: str
+    what: str
     object_id: str
     url: str
 
@@ -114,9 +114,9 @@ class ViewedUnderGrant:
 def _viewed(entry: AuditEntry, object_type: str, object_id: str) -> ViewedUnderGrant:
     from django.urls import reverse
 
-    page = _PAGES.get(object_type)
+    label, page = _PAGES.get(object_type, (object_type, ""))
     url = reverse(page, args=[int(object_id)]) if page and object_id.isdigit() else ""
-    return ViewedUnderGrant(entry.at, entry.action_label, object_type, object_id, url)
+    return ViewedUnderGrant(entry.at, entry.action_label, label, object_id, url)
 
 
 def break_glass_viewed(*, grant: BreakGlassGrant) -> list[ViewedUnderGrant]:
