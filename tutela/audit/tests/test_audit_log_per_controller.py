@@ -78,3 +78,14 @@ def test_the_audit_log_page_shows_no_other_controllers_entries_or_reasons(client
     sign_in(world.users["dudley_ig_officer"])
     page = client.get("/audit/").content.decode()
     assert DUDLEY_REASON in page and WIGAN_REASON not in page
+
+
+def test_a_task_the_system_raises_on_a_case_is_that_cases_controllers_entry(world):
+    from django.utils import timezone
+
+    from tutela.casework.services import task_add
+
+    dudley = dudley_child(world)
+    task_add(actor=None, case=dudley.case, title="Clock", due_on=timezone.localdate(), kind="clock", about="x")
+    entry = AuditEntry.objects.get(action="task_add")
+    assert entry.actor is None and entry.controller == world.controllers["dudley"]
