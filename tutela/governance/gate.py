@@ -8,7 +8,8 @@ ARCHITECTURE.md, "One gate for every touch of personal data". A decision checks,
 3. restriction (Art 18) of the subject or the record, and upheld objections (Art 21);
 4. the actor's need to know: allocated to the case, in its owning team, or holding a role with
    service-wide reach in a team of that service; a school user only what their school submitted;
-5. otherwise an active break-glass grant (time-limited, reviewed by the DPO).
+5. otherwise an active break-glass grant of the actor's own controller for that service
+   (time-limited, reviewed by the DPO; governance.break_glass says who may open one).
 Every decision, allowed or denied, is written to the audit log with its purpose and reasons.
 The checks themselves are pure functions over preloaded context, so a page of 200 records costs
 a fixed handful of queries and one audit entry.
@@ -354,10 +355,9 @@ def knows_in_service(*, actor: User, subjects: Sequence[Person], controller: str
     For acts about people that no single purpose covers (recording a consent, opening a disclosure).
     """
     context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
-    return all(
-        need_to_know(
-            touch := Touch(subject=s, controller=controller, service=service, purpose="", categories=()), context
-        )
-        or break_glass_reason(touch, context) is not None
-        for s in subjects
-    )
+
+    def knows(subject: Person) -> bool:
+        touch = Touch(subject=subject, controller=controller, service=service, purpose="", categories=())
+        return bool(need_to_know(touch, context)) or break_glass_reason(touch, context) is not None
+
+    return all(knows(subject) for subject in subjects)

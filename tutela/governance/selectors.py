@@ -1,8 +1,9 @@
-"""Questions about users: their roles, teams, and what sign-in demands of them."""
+"""Questions about users: their roles, teams, what sign-in demands of them, and their break-glass grants."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tutela.governance.models import BreakGlassGrant, Role, Team, User
@@ -50,8 +51,6 @@ def break_glass_queue(*, reviewer: User) -> QuerySet[BreakGlassGrant]:
 
 def break_glass_for_review(*, reviewer: User, grant_id: int) -> BreakGlassGrant:
     """One grant of the reviewer's own controller; another controller's is refused (a 403), a missing one a 404."""
-    from django.http import Http404
-
     try:
         grant = BreakGlassGrant.objects.select_related("actor", "subject", "controller").get(pk=grant_id)
     except BreakGlassGrant.DoesNotExist:
@@ -63,8 +62,6 @@ def break_glass_for_review(*, reviewer: User, grant_id: int) -> BreakGlassGrant:
 
 def break_glass_active(*, actor: User, subject_ids: list[int] | None = None) -> list[BreakGlassGrant]:
     """The actor's grants in force now (for the banner on pages about those people)."""
-    from django.utils import timezone
-
     now = timezone.now()
     grants = BreakGlassGrant.objects.filter(actor=actor, granted_at__lte=now, expires_at__gt=now)
     if subject_ids is not None:
