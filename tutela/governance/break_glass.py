@@ -40,7 +40,8 @@ def break_glass_refusal(*, actor: User, subject: Person) -> str:
     from tutela.governance.gate import actor_context
 
     context = actor_context(actor, [subject.pk], timezone.now(), with_grants=False)
-    if not context.reads_records or not context.team_services or context.school_id is not None:
+    # Working in a team that delivers a service: not IG, administration or an LA's school users.
+    if not context.reads_records or not context.team_services:
         return NO_RECORD_ROLE
     if actor.controller_id is None or not _services_holding(controller_id=actor.controller_id, subject=subject):
         return NOT_OWN_CONTROLLER
