@@ -113,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tutela.web.context_processors.navigation",
+                "tutela.web.context_processors.break_glass",
             ],
         },
     },

@@ -33,6 +33,17 @@ class AuditEntry(models.Model):
         max_length=100, blank=True, db_index=True, help_text="The person the data is about (people.Person id)."
     )
     purpose = models.CharField(max_length=200, blank=True)
+    controller = models.ForeignKey(
+        "governance.Controller",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=(
+            "The controller whose oversight the entry falls under: the controller of the purpose it records "
+            "(its first part), else the actor's controller. Only that controller's IG staff and DPO see it."
+        ),
+    )
     decision = models.CharField(max_length=10, choices=Decision.choices, default=Decision.ALLOWED)
     reason = models.TextField(blank=True)
     detail = models.JSONField(default=dict, blank=True)
@@ -42,7 +53,10 @@ class AuditEntry(models.Model):
     class Meta:
         ordering: ClassVar = ["seq"]
         verbose_name_plural = "audit entries"
-        indexes: ClassVar = [models.Index(fields=["actor", "-seq"], name="audit_actor_recent")]
+        indexes: ClassVar = [
+            models.Index(fields=["actor", "-seq"], name="audit_actor_recent"),
+            models.Index(fields=["controller", "-seq"], name="audit_controller_recent"),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.actor_label} {self.action} {self.decision}"

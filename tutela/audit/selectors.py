@@ -76,5 +76,17 @@ def audit_entries_by_actor(*, actor: User, limit: int = 10) -> QuerySet[AuditEnt
     return AuditEntry.objects.filter(actor=actor).order_by("-seq")[:limit]
 
 
-def audit_entries_recent(*, limit: int = 50) -> QuerySet[AuditEntry]:
-    return AuditEntry.objects.select_related("actor").order_by("-seq")[:limit]
+def audit_entries_for_viewer(*, viewer: User) -> QuerySet[AuditEntry]:
+    """The entries an IG officer or DPO oversees: their own controller's only, reasons and all.
+
+    A deployment can host several controllers, each answerable for its own processing (UK GDPR
+    Art 5(2), Art 24) and none entitled to another's; a viewer with no controller sees nothing.
+    Every page, search or export of the log starts from here.
+    """
+    if viewer.controller_id is None:
+        return AuditEntry.objects.none()
+    return AuditEntry.objects.filter(controller_id=viewer.controller_id)
+
+
+def audit_entries_recent(*, viewer: User, limit: int = 50) -> QuerySet[AuditEntry]:
+    return audit_entries_for_viewer(viewer=viewer).select_related("actor").order_by("-seq")[:limit]

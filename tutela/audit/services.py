@@ -8,7 +8,7 @@ from django.utils import timezone
 from tutela.audit.chain import GENESIS_HASH, chain_hash
 from tutela.audit.checkpoints import Checkpoint, checkpoint_append
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import User
+from tutela.governance.models import Controller, User
 
 # Key of the PostgreSQL advisory lock that serialises appends (the ASCII of "tutela").
 _CHAIN_LOCK_KEY = 0x747574656C61
@@ -25,6 +25,26 @@ def _lock_chain() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
 
 
+def _controller_ids(slugs: set[str]) -> dict[str, int]:
+    return dict(Controller.objects.filter(slug__in=slugs).values_list("slug", "pk"))
+
+
+def _purpose_controller(purpose: str) -> str:
+    return purpose.split("/", 1)[0] if "/" in purpose else ""
+
+
+def _entry_controller_id(*, actor: User | None, slug: str, controller_ids: dict[str, int]) -> int | None:
+    """Whose oversight an entry falls under (UK GDPR Art 5(2), 24: each controller answers for its own processing).
+
+    The controller named by the purpose the entry records (every purpose is written
+    ``controller/service[/purpose]``), so a refusal of a Wigan officer on a Dudley record is Dudley's to
+    see; an entry with no such purpose (signing in, a search) is the actor's controller's.
+    """
+    if slug in controller_ids:
+        return controller_ids[slug]
+    return actor.controller_id if actor is not None else None
+
+
 def audit_record(
     *,
     actor: User | None,
@@ -36,12 +56,16 @@ def audit_record(
     decision: str = AuditEntry.Decision.ALLOWED,
     reason: str = "",
     detail: dict[str, Any] | None = None,
+    controller: str = "",
 ) -> AuditEntry:
     """Append one entry to the chain and return it.
 
     Runs inside the caller's transaction when there is one, so an action and its audit entry
-    commit or roll back together.
+    commit or roll back together. ``controller`` (a slug) names the entry's controller where the
+    purpose cannot (a batch of several purposes of one controller).
     """
+    slug = controller or _purpose_controller(purpose)
+    controller_id = _entry_controller_id(actor=actor, slug=slug, controller_ids=_controller_ids({slug}) if slug else {})
     with transaction.atomic():
         _lock_chain()
         head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
@@ -60,13 +84,16 @@ def audit_record(
             "reason": reason,
             "detail": detail or {},
         }
-        return AuditEntry.objects.create(**fields, prev_hash=prev_hash, hash=chain_hash(prev_hash, fields))
+        return AuditEntry.objects.create(
+            **fields, controller_id=controller_id, prev_hash=prev_hash, hash=chain_hash(prev_hash, fields)
+        )
 
 
 def audit_record_many(*, actor: User | None, entries: list[dict[str, Any]]) -> int:
     """Append many entries under one lock, in order (bulk imports): each still chains to the one before."""
     if not entries:
         return 0
+    controller_ids = _controller_ids({_purpose_controller(str(entry.get("purpose", ""))) for entry in entries})
     with transaction.atomic():
         _lock_chain()
         head = AuditEntry.objects.order_by("-seq").values_list("seq", "hash").first()
@@ -90,7 +117,9 @@ def audit_record_many(*, actor: User | None, entries: list[dict[str, Any]]) -> i
                 "detail": entry.get("detail", {}),
             }
             current = chain_hash(prev_hash, fields)
-            rows.append(AuditEntry(**fields, prev_hash=prev_hash, hash=current))
+            slug = _purpose_controller(fields["purpose"])
+            owner = _entry_controller_id(actor=actor, slug=slug, controller_ids=controller_ids)
+            rows.append(AuditEntry(**fields, controller_id=owner, prev_hash=prev_hash, hash=current))
             prev_hash = current
         AuditEntry.objects.bulk_create(rows, batch_size=2000)
     return len(rows)

@@ -5,8 +5,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from tutela.audit.selectors import audit_entries_recent
+from tutela.governance.selectors import actor_from_request
 
 
 @permission_required("audit.view_auditentry", raise_exception=True)
 def audit_log(request: HttpRequest) -> HttpResponse:
-    return render(request, "audit/log.html", {"entries": audit_entries_recent(limit=100)})
+    entries = audit_entries_recent(viewer=actor_from_request(request), limit=100)
+    return render(request, "audit/log.html", {"entries": entries})

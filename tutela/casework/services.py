@@ -151,6 +151,7 @@ def task_add(
         object_id=task.pk,
         subject_id=case.child_id,
         detail={"case": case.reference, "due_on": due_on.isoformat(), "kind": kind},
+        controller=case.controller.slug,  # the system raises tasks too: the entry is still the case's controller's
     )
     return task
 

@@ -10,7 +10,8 @@ ARCHITECTURE.md, "One gate for every touch of personal data". A decision checks,
    register limits a service to named roles (access_limited_to), only their holders;
 4. the actor's need to know: allocated to the case, in its owning team, or holding a role with
    service-wide reach in a team of that service; a school user only what their school submitted;
-5. otherwise an active break-glass grant (time-limited, reviewed by the DPO).
+5. otherwise an active break-glass grant of the actor's own controller for that service
+   (time-limited, reviewed by the DPO; governance.break_glass says who may open one).
 Every decision, allowed or denied, is written to the audit log with its purpose and reasons.
 The checks themselves are pure functions over preloaded context, so a page of 200 records costs
 a fixed handful of queries and one audit entry.
@@ -102,7 +103,8 @@ class ActorContext:
     team_ids: set[int]
     team_services: set[str]
     school_id: int | None
-    break_glass: dict[int, str] = field(default_factory=dict)
+    # subject id -> (controller, service) -> the grant's reason
+    break_glass: dict[int, dict[tuple[str, str], str]] = field(default_factory=dict)
     role_codes: set[str] = field(default_factory=set)
 
 
@@ -112,12 +114,23 @@ class SubjectContext:
     upheld_objections: set[tuple[str, str, str]]
 
 
-def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -> dict[int, str]:
-    """The actor's grants in force now, by subject."""
+def break_glass_grants(actor: User, subject_ids: Iterable[int], now: datetime) -> dict[int, dict[tuple[str, str], str]]:
+    """The actor's grants in force now, by subject, each for one controller's service."""
     grants = BreakGlassGrant.objects.filter(
         actor=actor, subject_id__in=list(subject_ids), granted_at__lte=now, expires_at__gt=now
-    ).values_list("subject_id", "reason")
-    return dict(grants)
+    ).values_list("subject_id", "controller__slug", "service", "reason")
+    found: dict[int, dict[tuple[str, str], str]] = {}
+    for subject_id, controller, service, reason in grants:
+        found.setdefault(subject_id, {})[(controller, service)] = reason
+    return found
+
+
+def break_glass_reason(touch: Touch, actor: ActorContext) -> str | None:
+    """The reason of a grant that opens this touch, if any: the actor's own controller's data, in the
+    grant's service, for a role that reads records (a grant can never open another controller's data)."""
+    if actor.controller != touch.controller or not actor.reads_records:
+        return None
+    return actor.break_glass.get(touch.subject.pk, {}).get((touch.controller, touch.service))
 
 
 def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, with_grants: bool = True) -> ActorContext:
@@ -259,7 +272,7 @@ def check(
     via = need_to_know(touch, actor)
     if via:
         return Decision(True, (via,), via)
-    grant = actor.break_glass.get(touch.subject.pk)
+    grant = break_glass_reason(touch, actor)
     if grant is not None:
         return Decision(True, (f"break-glass: {grant}",), "break-glass")
     return Decision(False, (NO_NEED_TO_KNOW,))
@@ -350,6 +363,14 @@ def _audit(
     ]
     subject_ids = sorted({touch.subject.pk for touch, _ids in groups})
     purposes = {touch.purpose for touch, _ids in groups}
+    controllers = {touch.controller for touch, _ids in groups}
+    # The DPO's review of a grant lists what was opened under it.
+    via_break_glass = [
+        {"type": touch.object_type, "id": oid}
+        for (touch, ids), d in zip(groups, decisions, strict=True)
+        if d.via == "break-glass"
+        for oid in ids
+    ]
     denied_count = sum(len(group["ids"]) for group in denied)
     audit_record(
         actor=actor,
@@ -359,7 +380,8 @@ def _audit(
         purpose="several" if len(purposes) > 1 else f"{first.controller}/{first.service}/{first.purpose}",
         decision="denied" if not allowed else "allowed",
         reason=f"{len(allowed)} allowed, {denied_count} denied",
-        detail={"allowed": allowed, "denied": denied, "subjects": subject_ids},
+        detail={"allowed": allowed, "denied": denied, "subjects": subject_ids, "via_break_glass": via_break_glass},
+        controller=first.controller if len(controllers) == 1 else "",
     )
 
 
@@ -380,7 +402,9 @@ def knows_in_service(
     """
     context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
     touches = [Touch(subject=s, controller=controller, service=service, purpose="", categories=()) for s in subjects]
-    unknown = [t.subject.pk for t in touches if not (need_to_know(t, context) or t.subject.pk in context.break_glass)]
+    unknown = [
+        t.subject.pk for t in touches if not (need_to_know(t, context) or break_glass_reason(t, context) is not None)
+    ]
     subject_ids = sorted(subject.pk for subject in subjects)
     audit_record(
         actor=actor,

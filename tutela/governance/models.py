@@ -97,16 +97,36 @@ class User(AbstractUser):
 
 
 class BreakGlassGrant(models.Model):
-    """Time-limited access without need to know, for a stated reason, queued for the DPO's review."""
+    """Time-limited access without need to know, for a stated reason, queued for the DPO's review.
+
+    Opened by staff of the subject's own controller, for one registered purpose of one of that
+    controller's services; it opens only that service's data about the subject.
+    """
+
+    class ReviewDecision(models.TextChoices):
+        APPROPRIATE = "appropriate", "Appropriate"
+        NOT_APPROPRIATE = "not_appropriate", "Not appropriate"
 
     actor = models.ForeignKey(User, on_delete=models.PROTECT, related_name="break_glass_grants")
     subject = models.ForeignKey("people.Person", on_delete=models.PROTECT, related_name="+")
+    controller = models.ForeignKey(
+        Controller,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty only on grants from before grants named their controller; those open nothing.",
+    )
+    service = models.SlugField(blank=True)
+    purpose = models.SlugField(blank=True)
     reason = models.TextField()
     granted_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     reviewed_by = models.ForeignKey(User, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
-    review_outcome = models.TextField(blank=True)
+    review_decision = models.CharField(max_length=20, choices=ReviewDecision.choices, blank=True)
+    review_action = models.TextField(blank=True, help_text="Where the access was not appropriate: the action taken.")
+    review_outcome = models.TextField(blank=True, help_text="The reviewer's notes.")
 
     class Meta:
         ordering: ClassVar = ["-granted_at"]

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -56,17 +57,33 @@ def totp_verify(*, user: User, device: TOTPDevice, token: str) -> bool:
     return _code_checked(user=user, device=device, token=token, action="two_factor_verify")
 
 
-def break_glass_open(*, actor: User, subject: Person, reason: str, minutes: int = 60) -> BreakGlassGrant:
-    """Time-limited access without need to know, for a stated reason; it goes to the DPO's review queue."""
+def break_glass_open(*, actor: User, subject: Person, reason: str, purpose: str, minutes: int = 60) -> BreakGlassGrant:
+    """Time-limited access without need to know, for a stated reason; it goes to the DPO's review queue.
+
+    ``purpose`` is ``service/purpose`` of the actor's own controller; the grant opens that service's
+    data about the subject and nothing of any other controller (governance.break_glass).
+    """
+    from tutela.governance.break_glass import break_glass_allowed_or_refuse, break_glass_purposes
+
+    break_glass_allowed_or_refuse(actor=actor, subject=subject)
+    errors = {}
     if len(reason.strip()) < 10:
-        raise InvalidInput({"reason": "Explain why you need access now (at least 10 characters)"})
+        errors["reason"] = "Explain why you need access now (at least 10 characters)"
+    if purpose not in dict(break_glass_purposes(actor=actor, subject=subject)):
+        errors["purpose"] = "Choose the purpose you need the records for"
     if not 1 <= minutes <= settings.BREAK_GLASS_MAX_MINUTES:
-        raise InvalidInput({"minutes": f"Access can last from 1 to {settings.BREAK_GLASS_MAX_MINUTES} minutes"})
+        errors["minutes"] = f"Access can last from 1 to {settings.BREAK_GLASS_MAX_MINUTES} minutes"
+    if errors:
+        raise InvalidInput(errors)
+    service, purpose_key = purpose.split("/", 1)
     now = timezone.now()
     with transaction.atomic():
         grant = BreakGlassGrant.objects.create(
             actor=actor,
             subject=subject,
+            controller=actor.controller,
+            service=service,
+            purpose=purpose_key,
             reason=reason.strip(),
             granted_at=now,
             expires_at=now + timedelta(minutes=minutes),
@@ -77,29 +94,42 @@ def break_glass_open(*, actor: User, subject: Person, reason: str, minutes: int 
             object_type="governance.breakglassgrant",
             object_id=grant.pk,
             subject_id=subject.pk,
+            purpose=f"{grant.controller.slug if grant.controller else ''}/{service}/{purpose_key}",
             reason=grant.reason,
             detail={"minutes": minutes},
         )
     return grant
 
 
-def break_glass_review(*, reviewer: User, grant: BreakGlassGrant, outcome: str) -> BreakGlassGrant:
-    """The DPO's review of one grant: a named person with a recorded outcome."""
+def break_glass_review(
+    *, reviewer: User, grant: BreakGlassGrant, decision: str, action_taken: str = "", notes: str = ""
+) -> BreakGlassGrant:
+    """The DPO's review of one grant of their own controller: a named person with a recorded outcome."""
     if not reviewer.has_perm("governance.review_break_glass"):
         raise InvalidInput({"reviewer": "Only the Data Protection Officer reviews break-glass access"})
-    if not outcome.strip():
-        raise InvalidInput({"outcome": "Record the outcome of the review"})
+    if grant.controller_id is None or grant.controller_id != reviewer.controller_id:
+        raise PermissionDenied("Another controller's DPO reviews this emergency access")
+    errors = {}
+    if decision not in BreakGlassGrant.ReviewDecision.values:
+        errors["decision"] = "Choose whether the access was appropriate"
+    elif decision == BreakGlassGrant.ReviewDecision.NOT_APPROPRIATE and not action_taken.strip():
+        errors["action_taken"] = "Enter the action taken about access that was not appropriate"
+    if errors:
+        raise InvalidInput(errors)
     with transaction.atomic():
         grant.reviewed_by = reviewer
         grant.reviewed_at = timezone.now()
-        grant.review_outcome = outcome.strip()
-        grant.save(update_fields=["reviewed_by", "reviewed_at", "review_outcome"])
+        grant.review_decision = decision
+        grant.review_action = action_taken.strip() if decision == BreakGlassGrant.ReviewDecision.NOT_APPROPRIATE else ""
+        grant.review_outcome = notes.strip()
+        grant.save(update_fields=["reviewed_by", "reviewed_at", "review_decision", "review_action", "review_outcome"])
         audit_record(
             actor=reviewer,
             action="break_glass_review",
             object_type="governance.breakglassgrant",
             object_id=grant.pk,
             subject_id=grant.subject_id,
-            reason=grant.review_outcome,
+            reason=grant.get_review_decision_display(),
+            detail={"decision": decision, "action_taken": grant.review_action, "notes": grant.review_outcome},
         )
     return grant

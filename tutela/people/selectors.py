@@ -4,6 +4,7 @@ from datetime import date
 
 from django.db.models import Q
 
+from tutela.governance.models import User
 from tutela.lib.dates import age_on
 from tutela.people.models import CourtOrder, Person, Relationship
 
@@ -36,3 +37,19 @@ def holds_parental_responsibility(*, person: Person, child: Person, on: date) ->
 def person_by_id(*, person_id: int) -> Person:
     """The person row itself, for services that act on an id (a break-glass request); nothing is shown from it."""
     return Person.objects.get(pk=person_id)
+
+
+def known_to(*, actor: User) -> Q:
+    """People whose identity the actor may know (need to know): on their cases, in their teams' cases
+    (as the child or family), added by their teams, or pupils of their school. Teams belong to one
+    controller, so this never reaches another controller's people."""
+    team_ids = list(actor.teams.values_list("id", flat=True))
+    reach = (
+        Q(cases__allocated_worker=actor)
+        | Q(cases__owning_team_id__in=team_ids)
+        | Q(family_cases__owning_team_id__in=team_ids)
+        | Q(registered_by_team_id__in=team_ids)
+    )
+    if actor.school_id is not None:
+        reach |= Q(school_id=actor.school_id)
+    return reach

@@ -14,6 +14,7 @@ from tutela.governance.errors import InvalidInput
 from tutela.governance.models import Team, User
 from tutela.lib.identifiers import nhs_number_compact, nhs_number_problem, upn_problem
 from tutela.people.models import FormerUPN, Person, School
+from tutela.people.selectors import known_to
 
 IDENTITY_FIELDS = (
     "kind",
@@ -97,9 +98,14 @@ def _validated(details: PersonDetails, *, exclude: Person | None = None) -> dict
     }
 
 
-def possible_duplicates(details: PersonDetails, *, exclude: Person | None = None) -> list[Person]:
-    """Same UPN, or the same date of birth and a similar name."""
-    candidates = Person.objects.filter(merged_into__isnull=True)
+def possible_duplicates(details: PersonDetails, *, actor: User, exclude: Person | None = None) -> list[Person]:
+    """Same UPN, or the same date of birth and a similar name, among the people the actor may know.
+
+    Offering someone as a duplicate shows their name, date of birth and UPN, so it is a disclosure
+    like any other: never of people outside the actor's need to know, least of all another
+    controller's (UK GDPR Art 5(1)(f)).
+    """
+    candidates = Person.objects.filter(known_to(actor=actor), merged_into__isnull=True).distinct()
     if exclude is not None:
         candidates = candidates.exclude(pk=exclude.pk)
     matches = list(candidates.filter(upn=details.upn.strip().upper())) if details.upn.strip() else []
@@ -116,9 +122,19 @@ def person_create(*, actor: User, team: Team, details: PersonDetails, confirmed_
     if not actor.teams.filter(pk=team.pk).exists():
         raise InvalidInput({"team": "You can only add people for a team you belong to"})
     fields = _validated(details)
-    matches = possible_duplicates(details)
+    matches = possible_duplicates(details, actor=actor)
+    audit_record(
+        actor=actor,
+        action="duplicate_check",
+        object_type="people.person",
+        reason=f"{len(matches)} possible duplicate{'s' if len(matches) != 1 else ''} offered",
+        detail={"team": team.slug, "subjects": [match.pk for match in matches]},
+    )
     if any(match.upn and match.upn == fields["upn"] for match in matches):
         raise InvalidInput({"upn": "Another person already has this UPN: open their record instead"})
+    if fields["upn"] and Person.objects.filter(upn=fields["upn"]).exists():
+        # The UPN is unique, so it cannot be added again; say so without saying whose it is.
+        raise InvalidInput({"upn": "This UPN is already recorded. Ask your information governance team"})
     if matches and not confirmed_not_duplicate:
         raise PossibleDuplicates(matches)
     with transaction.atomic():

@@ -69,6 +69,10 @@ class RecordForm(GovukForm):
 
 
 class BreakGlassForm(GovukForm):
+    purpose = forms.ChoiceField(
+        label="What do you need the records for?",
+        error_messages={"required": "Choose the purpose you need the records for"},
+    )
     reason = forms.CharField(
         label="Why do you need to see this person's records now?",
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -81,6 +85,31 @@ class BreakGlassForm(GovukForm):
         initial=60,
         error_messages={"required": "Select how long you need access for"},
     )
+
+    def __init__(self, *args: Any, purposes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        purpose: Any = self.fields["purpose"]
+        purpose.choices = [("", "Choose a purpose"), *purposes]
+        purpose.error_messages["invalid_choice"] = "Choose the purpose you need the records for"
+
+
+class BreakGlassReviewForm(GovukForm):
+    decision = forms.ChoiceField(
+        label="Was the emergency access appropriate?",
+        choices=[
+            ("", "Choose an outcome"),
+            ("appropriate", "Appropriate"),
+            ("not_appropriate", "Not appropriate, with the action taken"),
+        ],
+        error_messages={"required": "Choose whether the access was appropriate"},
+    )
+    action_taken = forms.CharField(
+        label="Action taken (if not appropriate)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: spoke to the officer's manager; reported as a data breach",
+    )
+    notes = forms.CharField(label="Notes", required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
 
 class ReviewForm(GovukForm):

@@ -21,6 +21,7 @@ from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_groups, need_to_know
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
+from tutela.people.selectors import known_to
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
@@ -257,16 +258,7 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
 def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[Person]:
     """People whose identity the actor may see: on their cases, in their teams' cases, added by their
     teams, or pupils of their school. Searching uses only non-special fields (names, UPN)."""
-    team_ids = list(actor.teams.values_list("id", flat=True))
-    reach = (
-        Q(cases__allocated_worker=actor)
-        | Q(cases__owning_team_id__in=team_ids)
-        | Q(family_cases__owning_team_id__in=team_ids)
-        | Q(registered_by_team_id__in=team_ids)
-    )
-    if actor.school_id is not None:
-        reach |= Q(school_id=actor.school_id)
-    people = Person.objects.filter(reach, merged_into__isnull=True)
+    people = Person.objects.filter(known_to(actor=actor), merged_into__isnull=True)
     for word in search.split():
         people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word) | Q(upn__iexact=word))
     found = list(people.distinct().order_by("family_name", "given_name")[:limit])

@@ -4,18 +4,23 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from tutela.governance.break_glass import (
+    break_glass_allowed_or_refuse,
+    break_glass_purpose_label,
+    break_glass_purposes,
+    break_glass_viewed,
+)
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import BreakGlassGrant
-from tutela.governance.selectors import actor_from_request, break_glass_queue
+from tutela.governance.selectors import actor_from_request, break_glass_for_review, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
-from tutela.records.forms import BreakGlassForm, PersonForm, RecordForm, ReviewForm
+from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm
 from tutela.records.models import Document
 from tutela.records.selectors import case_for_actor, document_content, people_for_actor, person_page, record_read
 from tutela.records.services import Upload, record_add_to_case
@@ -179,38 +184,60 @@ def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
     try:
         person = person_by_id(person_id=person_id)
     except Person.DoesNotExist:
         raise Http404("No such person") from None
-    form = BreakGlassForm(request.POST or None)
+    try:
+        break_glass_allowed_or_refuse(actor=actor, subject=person)
+    except GateDenied as denied:
+        return _refused(request, denied)
+    form = BreakGlassForm(request.POST or None, purposes=break_glass_purposes(actor=actor, subject=person))
     if request.method == "POST" and form.is_valid():
         try:
             break_glass_open(
-                actor=actor_from_request(request),
+                actor=actor,
                 subject=person,
+                purpose=form.cleaned_data["purpose"],
                 reason=form.cleaned_data["reason"],
                 minutes=form.cleaned_data["minutes"],
             )
             return redirect("records:person", person_id=person.pk)
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
+        except GateDenied as denied:
+            return _refused(request, denied)
     return render(request, "records/break_glass.html", {"form": form, "person_id": person_id})
 
 
 @permission_required("governance.review_break_glass", raise_exception=True)
 def break_glass_reviews(request: HttpRequest) -> HttpResponse:
-    return render(request, "records/break_glass_queue.html", {"grants": break_glass_queue()})
+    grants = break_glass_queue(reviewer=actor_from_request(request))
+    return render(request, "records/break_glass_queue.html", {"grants": grants})
 
 
 @permission_required("governance.review_break_glass", raise_exception=True)
 def break_glass_review_one(request: HttpRequest, grant_id: int) -> HttpResponse:
-    grant = get_object_or_404(BreakGlassGrant.objects.select_related("actor", "subject"), pk=grant_id)
-    form = ReviewForm(request.POST or None)
+    reviewer = actor_from_request(request)
+    grant = break_glass_for_review(reviewer=reviewer, grant_id=grant_id)
+    form = BreakGlassReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            break_glass_review(reviewer=actor_from_request(request), grant=grant, outcome=form.cleaned_data["outcome"])
+            break_glass_review(
+                reviewer=reviewer,
+                grant=grant,
+                decision=form.cleaned_data["decision"],
+                action_taken=form.cleaned_data["action_taken"],
+                notes=form.cleaned_data["notes"],
+            )
             return redirect(reverse("records:break_glass_queue"))
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
-    return render(request, "records/break_glass_review.html", {"form": form, "grant": grant})
+    context = {
+        "form": form,
+        "grant": grant,
+        "purpose": break_glass_purpose_label(grant=grant),
+        "viewed": break_glass_viewed(grant=grant),
+    }
+    return render(request, "records/break_glass_review.html", context)

@@ -38,9 +38,14 @@ def recipients_holding(*, person: Person) -> list[Holder]:
     return sorted(holders.values(), key=lambda holder: holder.recipient_name)
 
 
-def disclosures_without_consent_to_review() -> QuerySet[Disclosure]:
-    """Sharing without consent on safeguarding grounds, waiting for the DPO's review."""
-    return Disclosure.objects.exclude(without_consent_justification="").filter(dpo_reviewed_at__isnull=True)
+def disclosures_without_consent_to_review(*, reviewer: "User") -> QuerySet[Disclosure]:
+    """Sharing without consent on safeguarding grounds, waiting for the review of the DPO of the
+    controller that shared (each DPO oversees their own controller only, UK GDPR Art 39)."""
+    if reviewer.controller_id is None:
+        return Disclosure.objects.none()
+    return Disclosure.objects.exclude(without_consent_justification="").filter(
+        dpo_reviewed_at__isnull=True, controller_id=reviewer.controller_id
+    )
 
 
 @dataclass(frozen=True)
@@ -55,10 +60,14 @@ class AgreementRow:
     transfer_method: str
 
 
-def agreements_index(*, today: date) -> list[AgreementRow]:
-    """Every information-sharing agreement in the register, soonest review first."""
+def agreements_index(*, today: date, viewer: "User") -> list[AgreementRow]:
+    """The information-sharing agreements the viewer's controller is a party to (those in its own
+    register), soonest review first; another controller's agreements are not its business."""
     rows = []
-    for found in register().registers.values():
+    own = viewer.controller.slug if viewer.controller is not None else None
+    for key, found in register().registers.items():
+        if key != own:
+            continue
         for service in found.services:
             for recipient in service.recipients:
                 if recipient.agreement is None or recipient.retired:
@@ -79,18 +88,22 @@ def agreements_index(*, today: date) -> list[AgreementRow]:
     return sorted(rows, key=lambda row: (row.review_date, row.controller, row.recipient))
 
 
-def disclosure_for_review(*, disclosure_id: int) -> Disclosure:
-    """A disclosure made without consent, for the DPO (who may review every such disclosure)."""
+def disclosure_for_review(*, reviewer: "User", disclosure_id: int) -> Disclosure:
+    """A disclosure made without consent by the reviewer's own controller; another's is refused (403)."""
+    from django.core.exceptions import PermissionDenied
     from django.http import Http404
 
     try:
-        return (
+        disclosure = (
             Disclosure.objects.exclude(without_consent_justification="")
             .select_related("proposed_by")
             .get(pk=disclosure_id)
         )
     except Disclosure.DoesNotExist:
         raise Http404("No such disclosure to review") from None
+    if disclosure.controller_id != reviewer.controller_id:
+        raise PermissionDenied("Another controller's DPO reviews this disclosure")
+    return disclosure
 
 
 def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:

@@ -16,6 +16,7 @@ from datetime import date
 
 import pyzipper  # type: ignore[import-untyped]
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
@@ -356,6 +357,8 @@ def disclosure_dpo_review(*, reviewer: User, disclosure: Disclosure, outcome: st
     """The DPO's review of sharing without consent on safeguarding grounds."""
     if not reviewer.has_perm("governance.review_break_glass"):
         raise InvalidInput({"reviewer": "Only the Data Protection Officer reviews sharing without consent"})
+    if disclosure.controller_id != reviewer.controller_id:
+        raise PermissionDenied("Another controller's DPO reviews this disclosure")
     if not outcome.strip():
         raise InvalidInput({"outcome": "Record the outcome of the review"})
     with transaction.atomic():

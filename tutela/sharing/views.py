@@ -32,24 +32,24 @@ from tutela.sharing.services import (
 
 @permission_required("register.browse_register", raise_exception=True)
 def agreements(request: HttpRequest) -> HttpResponse:
-    rows = agreements_index(today=timezone.localdate())
+    rows = agreements_index(today=timezone.localdate(), viewer=actor_from_request(request))
     return render(request, "sharing/agreements.html", {"rows": rows, "expired": sum(row.expired for row in rows)})
 
 
 @permission_required("governance.review_break_glass", raise_exception=True)
 def reviews(request: HttpRequest) -> HttpResponse:
-    return render(request, "sharing/reviews.html", {"disclosures": disclosures_without_consent_to_review()})
+    disclosures = disclosures_without_consent_to_review(reviewer=actor_from_request(request))
+    return render(request, "sharing/reviews.html", {"disclosures": disclosures})
 
 
 @permission_required("governance.review_break_glass", raise_exception=True)
 def review(request: HttpRequest, disclosure_id: int) -> HttpResponse:
-    disclosure = disclosure_for_review(disclosure_id=disclosure_id)
+    reviewer = actor_from_request(request)
+    disclosure = disclosure_for_review(reviewer=reviewer, disclosure_id=disclosure_id)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            disclosure_dpo_review(
-                reviewer=actor_from_request(request), disclosure=disclosure, outcome=form.cleaned_data["outcome"]
-            )
+            disclosure_dpo_review(reviewer=reviewer, disclosure=disclosure, outcome=form.cleaned_data["outcome"])
             return redirect("sharing:reviews")
         except InvalidInput as invalid:
             for name, message in invalid.errors.items():

@@ -13,6 +13,8 @@ from tutela.governance.selectors import break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
 from tutela.records.services import record_touch
 
+PURPOSE = "engagement-centres/administer-service"
+
 
 def test_grant_allows_access_until_it_expires(world, casework):
     officer = world.users["other_service_officer"]
@@ -21,7 +23,11 @@ def test_grant_allows_access_until_it_expires(world, casework):
     start = timezone.now()
     with time_machine.travel(start, tick=False) as traveller:
         break_glass_open(
-            actor=officer, subject=casework.child, reason="Child reported missing from the centre", minutes=30
+            actor=officer,
+            subject=casework.child,
+            reason="Child reported missing from the centre",
+            purpose=PURPOSE,
+            minutes=30,
         )
         decision = decide(actor=officer, action=Action.READ, touch=record_touch(record))
         assert decision.allowed and decision.via == "break-glass"
@@ -31,10 +37,22 @@ def test_grant_allows_access_until_it_expires(world, casework):
 
 
 def test_grant_covers_only_its_subject(world, casework):
+    from tutela.casework.models import Case
     from tutela.people.tests.factories import PersonFactory
 
-    officer = world.users["other_service_officer"]
-    break_glass_open(actor=officer, subject=PersonFactory(), reason="A different child entirely", minutes=30)
+    officer, other_child = world.users["other_service_officer"], PersonFactory()
+    Case.objects.create(
+        reference="EC-0002",
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        child=other_child,
+        owning_team=world.teams["wigan.engagement"],
+        opened_at=timezone.now(),
+        opened_by=world.users["assigned_caseworker"],
+    )
+    break_glass_open(
+        actor=officer, subject=other_child, reason="A different child entirely", purpose=PURPOSE, minutes=30
+    )
     assert not decide(actor=officer, action=Action.READ, touch=record_touch(casework.records["file_note"]))
 
 
@@ -43,13 +61,15 @@ def test_grants_queue_for_the_dpo_and_leave_once_reviewed(world, casework):
         actor=world.users["other_service_officer"],
         subject=casework.child,
         reason="Urgent safeguarding call from police",
+        purpose=PURPOSE,
         minutes=15,
     )
-    assert list(break_glass_queue()) == [grant]
+    dpo = world.users["dpo"]
+    assert list(break_glass_queue(reviewer=dpo)) == [grant]
     with pytest.raises(InvalidInput, match="Only the Data Protection Officer"):
-        break_glass_review(reviewer=world.users["team_colleague"], grant=grant, outcome="Fine")
-    break_glass_review(reviewer=world.users["dpo"], grant=grant, outcome="Justified: police call logged")
-    assert list(break_glass_queue()) == []
+        break_glass_review(reviewer=world.users["team_colleague"], grant=grant, decision="appropriate")
+    break_glass_review(reviewer=dpo, grant=grant, decision="appropriate", notes="Justified: police call logged")
+    assert list(break_glass_queue(reviewer=dpo)) == []
 
 
 @pytest.mark.parametrize(
@@ -64,7 +84,11 @@ def test_grants_queue_for_the_dpo_and_leave_once_reviewed(world, casework):
 def test_bad_requests_are_refused_and_grant_nothing(world, casework, reason, minutes, field):
     with pytest.raises(InvalidInput) as raised:
         break_glass_open(
-            actor=world.users["other_service_officer"], subject=casework.child, reason=reason, minutes=minutes
+            actor=world.users["other_service_officer"],
+            subject=casework.child,
+            reason=reason,
+            purpose=PURPOSE,
+            minutes=minutes,
         )
     assert field in raised.value.errors
-    assert not break_glass_queue().exists()
+    assert not break_glass_queue(reviewer=world.users["dpo"]).exists()

@@ -73,7 +73,13 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
     )
     bundle_build(actor=officer, prosecution=prosecution)
     task = task_add(actor=officer, case=case, title="Home visit", due_on=date(2026, 2, 1), assigned_to=officer)
-    grant = break_glass_open(actor=users["team_colleague"], subject=child, reason="Reported missing", minutes=15)
+    grant = break_glass_open(
+        actor=users["team_colleague"],
+        subject=child,
+        reason="Reported missing",
+        minutes=15,
+        purpose="engagement-centres/administer-service",
+    )
     request = DisclosureRequest(
         controller=world.controllers["wigan"],
         service="engagement-centres",
