@@ -164,7 +164,8 @@ def test_the_case_page_costs_a_fixed_handful_of_queries(ess, sign_in, notice, pr
     )
     with CaptureQueriesContext(connection) as more:
         client.get(url)
-    assert len(more) == len(few) <= 55
+    # Bounded, and the same with one notice more; each audit entry costs one look-up of its controller.
+    assert len(more) == len(few) <= 60
 
 
 def test_the_officer_dashboard_costs_the_same_queries_however_many_cases(ess, world, sign_in, notice):

@@ -119,7 +119,13 @@ def test_break_glass_opens_a_case_for_reading_but_not_for_work(world, casework, 
     from tutela.governance.services import break_glass_open
 
     officer = world.users["other_service_officer"]
-    break_glass_open(actor=officer, subject=casework.child, reason="Urgent welfare call from the school", minutes=15)
+    break_glass_open(
+        actor=officer,
+        subject=casework.child,
+        reason="Urgent welfare call from the school",
+        minutes=15,
+        purpose="engagement-centres/administer-service",
+    )
     client = sign_in(officer)
     url = f"/cases/{casework.case.pk}/records/new/"
     status, entries = _entries_after_get(client, url)
