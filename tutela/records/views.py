@@ -11,6 +11,7 @@ from tutela.governance.break_glass import (
     break_glass_allowed_or_refuse,
     break_glass_purpose_label,
     break_glass_purposes,
+    break_glass_refusal,
     break_glass_viewed,
 )
 from tutela.governance.errors import GateDenied, InvalidInput
@@ -28,7 +29,13 @@ from tutela.register.api import register
 
 
 def _refused(request: HttpRequest, denied: GateDenied, person_id: int | None = None) -> HttpResponse:
-    context = {"reasons": denied.decision.reasons, "person_id": person_id}
+    # Offer emergency access only to someone who could open it: a link that leads to a second refusal
+    # is a dead end.
+    subject = Person.objects.filter(pk=person_id).first() if person_id is not None else None
+    may_break_glass = subject is not None and not break_glass_refusal(
+        actor=actor_from_request(request), subject=subject
+    )
+    context = {"reasons": denied.decision.reasons, "person_id": person_id if may_break_glass else None}
     return render(request, "records/refused.html", context, status=403)
 
 
