@@ -147,6 +147,7 @@ class PersonPage:
     cases: list[Case]
     service_names: dict[str, str]
     shared_with: list["Holder"]
+    casework: bool = True  # whether the viewer takes part in the controller's casework (not a school user)
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -193,6 +194,13 @@ def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases:
     return any(need_to_know(case_touch(case, person), context) for case in cases)
 
 
+def _outside_casework(actor: User) -> bool:
+    """A school user works with the LA, not in its casework: they see what their school submitted
+    about its pupils and nothing of the LA's casework (its cases, consents, disclosures, nor that
+    records they may not read exist). The referrals they made, with their status, are theirs to see."""
+    return actor.school_id is not None
+
+
 def person_page(*, actor: User, person_id: int) -> PersonPage:
     person = Person.objects.select_related("school").get(pk=person_id)
     rows = person_record_rows(actor=actor, person=person)
@@ -212,6 +220,17 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         Relationship.objects.filter(child=person).select_related("person")
         | Relationship.objects.filter(person=person).select_related("child")
     )
+    if _outside_casework(actor):
+        return PersonPage(
+            person=person,
+            records=[row for row in rows if row.allowed],
+            relationships=relationships,
+            consents=[],
+            cases=[],
+            service_names={},
+            shared_with=[],
+            casework=False,
+        )
     consents = list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))
     services, purposes = _names({case.controller.slug for case in cases} | {c.controller.slug for c in consents})
     consent_rows = [
