@@ -192,3 +192,15 @@ def test_who_may_open_the_person_record_and_case_pages(visits, persona):
 def test_every_routed_page_is_walked(visits):
     walked = {visit.route for visit in visits}
     assert [route.name for route in ROUTES if route.name not in walked] == []
+
+
+@pytest.mark.parametrize("persona", list(TABLE))
+def test_the_api_answers_as_the_pages_do(visits, persona):
+    found = {(v.route, v.owner): v.status for v in _of(visits, persona) if not v.query}
+    differ = [
+        f"{api} {owner}: {found.get((api, owner))}, page {found.get((page, owner))}"
+        for api, page in (("api:person", "records:person"), ("api:record", "records:record"))
+        for owner in CONTROLLERS
+        if found.get((api, owner)) != found.get((page, owner))
+    ]
+    assert not differ, differ
