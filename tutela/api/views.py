@@ -1,7 +1,8 @@
 """The REST API: the same services and selectors as the pages, so the same gate and audit log.
 
 Errors: 400 with {field: message} for bad input (nothing is written), 403 with the gate's reasons
-(the refusal is audited), 404 for what does not exist, 409 with possible duplicates to confirm.
+(the refusal is audited), 404 for what does not exist (any DoesNotExist, in tutela.api.errors),
+409 with possible duplicates to confirm.
 """
 
 from collections.abc import Callable
@@ -24,16 +25,13 @@ from tutela.api.serializers import (
     RecordRowSerializer,
     WithdrawnSerializer,
 )
-from tutela.consent.models import Consent
 from tutela.consent.selectors import consent_for_actor
 from tutela.consent.services import consent_give, consent_withdraw
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import Team, User
-from tutela.people.models import Person
+from tutela.governance.models import User
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
-from tutela.records.models import Record
 from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
 from tutela.records.services import record_add_to_case
 
@@ -57,7 +55,8 @@ def _answer(work: Callable[[], Response]) -> Response:
             {"detail": "possible duplicates: confirm to add anyway", "matches": matches},
             status=status.HTTP_409_CONFLICT,
         )
-    except (Person.DoesNotExist, Record.DoesNotExist, Consent.DoesNotExist, Team.DoesNotExist, LookupError):
+    except LookupError:
+        # Not in the register. A missing object (DoesNotExist) is answered by tutela.api.errors.
         return Response({"detail": "not found"}, status=status.HTTP_404_NOT_FOUND)
 
 

@@ -70,13 +70,16 @@ def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[Workli
     Only for an actor whose team delivers the service; each pupil passes the gate (read, under the
     service's purpose that covers attendance), and the page is audited as one batch.
     """
+    registers = register()
+    if not any(service in {s.key for s in held.services} for held in registers.registers.values()):
+        raise LookupError(f"no register has a service '{service}'")  # no such worklist: a 404
     controller = actor.controller
     if controller is None or not controller.la_code or not actor.teams.filter(service=service).exists():
         return []
     purpose = next(
         (
             p
-            for p in register().service(controller.slug, service).purposes
+            for p in registers.service(controller.slug, service).purposes
             if {"child.identity.name", "child.education.attendance"} <= set(p.categories) and not p.retired
         ),
         None,

@@ -27,7 +27,10 @@ def index(request: HttpRequest) -> HttpResponse:
 @login_required
 def worklist(request: HttpRequest, service: str) -> HttpResponse:
     actor = actor_from_request(request)
-    rows = threshold_worklist(actor=actor, service=service, as_of=timezone.localdate())
+    try:
+        rows = threshold_worklist(actor=actor, service=service, as_of=timezone.localdate())
+    except LookupError:
+        raise Http404("No such service") from None
     return render(request, "attendance/worklist.html", {"rows": rows, "service": service})
 
 

@@ -20,6 +20,7 @@ from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
 from tutela.governance.models import User
 from tutela.governance.selectors import actor_from_request
+from tutela.lib.params import object_id
 from tutela.people.models import Person
 from tutela.records.selectors import case_for_actor
 from tutela.records.services import Upload
@@ -93,9 +94,7 @@ def referral_new(request: HttpRequest) -> HttpResponse:
     if actor.school_id is None:
         return _refused(request, GateDenied(_no("only a school refers a pupil")))
     chosen = request.POST.get("child") or request.GET.get("child") or ""
-    pupils, parents = selectors.referral_choices(
-        actor=actor, service=SERVICE, child_id=int(chosen) if chosen.isdigit() else None
-    )
+    pupils, parents = selectors.referral_choices(actor=actor, service=SERVICE, child_id=object_id(chosen))
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
     if not chosen:  # the first step asks for the pupil only: it is all the page shows
         form.fields = {"child": form.fields["child"]}
@@ -429,7 +428,10 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
         if action == "disclose" and disclose.is_valid():
             from tutela.enforcement.bundle import bundle_disclose
 
-            bundle = get_object_or_404(EvidenceBundle, pk=request.POST.get("bundle"), prosecution=prosecution)
+            bundle_id = object_id(request.POST.get("bundle"))
+            if bundle_id is None:
+                raise Http404("No such evidence bundle")
+            bundle = get_object_or_404(EvidenceBundle, pk=bundle_id, prosecution=prosecution)
             bundle_disclose(actor=actor, bundle=bundle, **disclose.cleaned_data)
             messages.success(request, "Disclosure recorded")
             return redirect("enforcement:prosecution", prosecution.pk)

@@ -45,6 +45,23 @@ class PersonDetails:
     phone: str = ""
     email: str = ""
 
+    @classmethod
+    def of(cls, person: Person) -> "PersonDetails":
+        """The person's details as held, the base a correction changes only what it names."""
+        return cls(
+            kind=person.kind,
+            given_name=person.given_name,
+            family_name=person.family_name,
+            date_of_birth=person.date_of_birth,
+            gender=person.gender,
+            upn=person.upn or "",
+            nhs_number=person.nhs_number or "",
+            school=person.school,
+            address=person.address,
+            phone=person.phone,
+            email=person.email,
+        )
+
 
 @dataclass
 class PossibleDuplicates(Exception):
@@ -152,7 +169,11 @@ def person_create(*, actor: User, team: Team, details: PersonDetails, confirmed_
 
 
 def person_update(*, actor: User, person: Person, details: PersonDetails) -> Person:
-    """Correct a person's identity; a changed UPN keeps the old one as a former UPN."""
+    """Correct a person's identity; a changed UPN keeps the old one as a former UPN.
+
+    ``details`` is the whole identity: start from ``PersonDetails.of(person)`` and replace what changes,
+    so that a field the caller does not handle (the school, say) is kept, never cleared.
+    """
     fields = _validated(details, exclude=person)
     if fields["upn"] and Person.objects.exclude(pk=person.pk).filter(upn=fields["upn"]).exists():
         raise InvalidInput({"upn": "Another person already has this UPN"})

@@ -159,6 +159,7 @@ class PersonPage:
     service_names: dict[str, str]
     shared_with: list["Holder"]
     objections: list["ObjectionRow"] = field(default_factory=list)
+    casework: bool = True  # whether the viewer takes part in the controller's casework (not a school user)
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -197,13 +198,21 @@ def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases:
     if any(row.allowed for row in rows):
         return "may read a record about this person"
     context = actor_context(actor, [person.pk], timezone.now())
-    if person.pk in context.break_glass:
-        return f"break-glass: {context.break_glass[person.pk]}"
+    grants = context.break_glass.get(person.pk, {})
+    if grants:
+        return "break-glass: " + "; ".join(sorted(grants.values()))
     if context.school_id is not None and person.school_id == context.school_id:
         return "a pupil of your school"
     if person.registered_by_team_id in context.team_ids:
         return "added by your team"
     return next((via for case in cases if (via := need_to_know(case_touch(case, person), context))), "")
+
+
+def _outside_casework(actor: User) -> bool:
+    """A school user works with the LA, not in its casework: they see what their school submitted
+    about its pupils and nothing of the LA's casework (its cases, consents, disclosures, nor that
+    records they may not read exist). The referrals they made, with their status, are theirs to see."""
+    return actor.school_id is not None
 
 
 def person_page(*, actor: User, person_id: int) -> PersonPage:
@@ -229,6 +238,17 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         Relationship.objects.filter(child=person).select_related("person")
         | Relationship.objects.filter(person=person).select_related("child")
     )
+    if _outside_casework(actor):
+        return PersonPage(
+            person=person,
+            records=[row for row in rows if row.allowed],
+            relationships=relationships,
+            consents=[],
+            cases=[],
+            service_names={},
+            shared_with=[],
+            casework=False,
+        )
     consents = list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))
     services, purposes = _names({case.controller.slug for case in cases} | {c.controller.slug for c in consents})
     consent_rows = [
@@ -272,30 +292,43 @@ def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[
     return found
 
 
-# What a case file holds about its child, in the taxonomy's words: the child's name and the
-# service's referral forms, reports and file notes.
-CASE_FILE_CATEGORIES = ("child.identity.name", "child.support.case-records")
+# What a case file holds about its child, in the taxonomy's words: the child's name and, where the
+# service keeps them, its referral forms, reports and file notes. A service without that category (a
+# school's safeguarding file is kept as notes of concern) reads its cases as the child's name alone;
+# every record on the case is then decided on its own purpose and categories.
+CASE_FILE_NAME = "child.identity.name"
+CASE_FILE_CATEGORIES = (CASE_FILE_NAME, "child.support.case-records")
+
+
+def case_file(*, controller: str, service: str) -> tuple[str, tuple[str, ...]]:
+    """The purpose a service keeps its case files for, and the categories reading one touches: its
+    first live purpose in the register that may touch every category of a case file, else its first
+    that may touch the child's name; ('', CASE_FILE_CATEGORIES) when none may (the gate then refuses)."""
+    try:
+        purposes = [p for p in register().service(controller, service).purposes if not p.retired]
+    except LookupError:
+        return "", CASE_FILE_CATEGORIES
+    for wanted in (CASE_FILE_CATEGORIES, (CASE_FILE_NAME,)):
+        fitting = next((p.key for p in purposes if set(wanted) <= set(p.categories)), "")
+        if fitting:
+            return fitting, wanted
+    return "", CASE_FILE_CATEGORIES
 
 
 def case_purpose(*, controller: str, service: str) -> str:
-    """The purpose a service keeps its case files for: its first live purpose in the register that may
-    touch every category of a case file, or '' when none may (and the gate then refuses the case)."""
-    try:
-        purposes = register().service(controller, service).purposes
-    except LookupError:
-        return ""
-    fitting = (p.key for p in purposes if not p.retired and set(CASE_FILE_CATEGORIES) <= set(p.categories))
-    return next(fitting, "")
+    """The purpose a service keeps its case files for (``case_file``)."""
+    return case_file(controller=controller, service=service)[0]
 
 
 def case_read_touch(case: Case) -> Touch:
     """Reading a case (its child, reference, stage, tasks and closure) is reading the case file."""
+    purpose, categories = case_file(controller=case.controller.slug, service=case.service)
     return Touch(
         subject=case.child,
         controller=case.controller.slug,
         service=case.service,
-        purpose=case_purpose(controller=case.controller.slug, service=case.service),
-        categories=CASE_FILE_CATEGORIES,
+        purpose=purpose,
+        categories=categories,
         case_id=case.pk,
         case_team_id=case.owning_team_id,
         case_worker_id=case.allocated_worker_id,

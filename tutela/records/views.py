@@ -1,5 +1,6 @@
 """People and record pages (thin: each resolves the actor, calls one service or selector, renders)."""
 
+from dataclasses import fields, replace
 from typing import Any
 
 from django.contrib.auth.decorators import login_required, permission_required
@@ -60,20 +61,10 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
     return render(request, "records/person_detail.html", {"page": page})
 
 
-def _details(form: PersonForm) -> PersonDetails:
-    data = form.cleaned_data
-    return PersonDetails(
-        kind=data["kind"],
-        given_name=data["given_name"],
-        family_name=data["family_name"],
-        date_of_birth=data["date_of_birth"],
-        gender=data["gender"],
-        upn=data["upn"],
-        nhs_number=data["nhs_number"],
-        address=data["address"],
-        phone=data["phone"],
-        email=data["email"],
-    )
+def _details(form: PersonForm, held: PersonDetails) -> PersonDetails:
+    """The held details with what the form shows put in: a field the form does not show is kept."""
+    shown = {name: form.cleaned_data[name] for name in (f.name for f in fields(PersonDetails)) if name in form.fields}
+    return replace(held, **shown)
 
 
 @login_required
@@ -87,7 +78,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
             person = person_create(
                 actor=actor,
                 team=teams[int(form.cleaned_data["team"])],
-                details=_details(form),
+                details=_details(form, PersonDetails(kind="", given_name="", family_name="")),
                 confirmed_not_duplicate=form.cleaned_data["confirmed_not_duplicate"],
             )
             return redirect("records:person", person_id=person.pk)
@@ -117,7 +108,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     form.fields["team"].required = False
     if request.method == "POST" and form.is_valid():
         try:
-            person_update(actor=actor, person=person, details=_details(form))
+            person_update(actor=actor, person=person, details=_details(form, PersonDetails.of(person)))
             return redirect("records:person", person_id=person.pk)
         except InvalidInput as invalid:
             _apply_errors(form, invalid)

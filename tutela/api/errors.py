@@ -1,0 +1,18 @@
+"""The API's exception handler: what DRF does, and a missing object is a JSON 404.
+
+Selectors raise the model's ``DoesNotExist`` wherever a lookup fails (they also serve pages and
+commands); here, in one place, the API answers it as the 404 its documentation promises.
+"""
+
+from typing import Any
+
+from django.core.exceptions import ObjectDoesNotExist
+from rest_framework.exceptions import NotFound
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, ObjectDoesNotExist):
+        exc = NotFound("not found")
+    return drf_exception_handler(exc, context)

@@ -1,0 +1,446 @@
+"""Walk every URL pattern of the site as every persona, over objects of every controller.
+
+The URL patterns come from the resolver, so a new page is walked as soon as it is routed. Each
+keyword a pattern takes is filled from ``FILLS``: with an object of each controller (Wigan,
+Dudley, Werneth School) where one exists, and with a value that names nothing. A pattern with a
+keyword ``FILLS`` does not know fails the walk, naming it, so that it gets a fill.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from io import StringIO
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+from django.core.management import call_command
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+CONTROLLERS = ("wigan", "dudley", "werneth")
+MISSING = "missing"
+MISSING_ID = 999999
+
+# Keywords naming personal data held by one controller: who may see the page depends on it.
+PERSONAL = {
+    "person_id",
+    "case_id",
+    "record_id",
+    "referral_id",
+    "notice_id",
+    "prosecution_id",
+    "task_id",
+    "grant_id",
+    "disclosure_id",
+    "consent_id",
+}
+# Keywords naming something that may not exist: the missing fill of any of them is a 404.
+LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key"}
+
+# Every query parameter a view reads, with values no view expects (issue 11 item 19).
+JUNK_QUERY = {key: "²" for key in ("child", "q", "version", "format", "step", "action", "bundle", "page")}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    route: str
+    keywords: tuple[str, ...]
+
+    @property
+    def admin(self) -> bool:
+        return self.name.startswith("admin:")
+
+
+_KEYWORD = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>|\(\?P<(?P<group>\w+)>[^)]*\)")
+
+
+def site_routes() -> list[Route]:
+    """Every URL pattern of the site, with its full route and the keywords it takes."""
+
+    def walk(resolver: URLResolver, prefix: str, namespace: str) -> Iterator[Route]:
+        for entry in resolver.url_patterns:
+            if isinstance(entry, URLResolver):
+                yield from walk(entry, prefix + str(entry.pattern), entry.namespace or namespace)
+            elif isinstance(entry, URLPattern):
+                route = prefix + str(entry.pattern)
+                names = tuple(m.group("name") or m.group("group") for m in _KEYWORD.finditer(route))
+                label = f"{namespace}:{entry.name or route}" if namespace else (entry.name or route)
+                yield Route(label, route, names)
+
+    return list(walk(get_resolver(), "", ""))
+
+
+def fill(route: Route, values: dict[str, str]) -> str:
+    def value(match: re.Match[str]) -> str:
+        return values[match.group("name") or match.group("group")]
+
+    path = _KEYWORD.sub(value, route.route).replace("^", "").replace("$", "")
+    return "/" + path
+
+
+@dataclass
+class WalkWorld:
+    """Ids of one object of each kind per controller, keyed by URL keyword, then controller."""
+
+    fills: dict[str, dict[str, str]] = field(default_factory=dict)
+    personas: dict[str, Any] = field(default_factory=dict)  # persona -> User (or None: signed out)
+
+    def put(self, keyword: str, controller: str, value: object) -> None:
+        self.fills.setdefault(keyword, {})[controller] = str(value)
+
+
+@dataclass(frozen=True)
+class Visit:
+    persona: str
+    route: str
+    owner: str  # the controller whose objects fill the URL, MISSING, or "" for no keywords
+    path: str
+    method: str
+    status: int
+    personal: bool
+    looked_up: bool
+    query: bool = False
+
+
+def _write_marks(path: Path, upn: str, urn: str) -> Path:
+    """Autumn 2025: unauthorised absence (N) every Monday and Tuesday morning, otherwise present."""
+    start = date(2025, 9, 1)
+    lines = ["upn,school_urn,date,session,code"]
+    for week in range(14):
+        for weekday in range(5):
+            day = start + timedelta(weeks=week, days=weekday)
+            lines.append(f"{upn},{urn},{day},AM,{'N' if weekday < 2 else '/'}")
+            lines.append(f"{upn},{urn},{day},PM,/")
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
+    """A child, a case and records in each controller, and Dudley's enforcement objects."""
+    from tutela.casework.services import case_open, task_add
+    from tutela.consent.services import consent_give
+    from tutela.enforcement.services import (
+        ReferralDetails,
+        penalty_notice_issue,
+        prosecution_start,
+        referral_submit,
+    )
+    from tutela.governance.break_glass import break_glass_purposes
+    from tutela.governance.services import break_glass_open
+    from tutela.governance.tests.factories import UserFactory
+    from tutela.lib.identifiers import upn_build
+    from tutela.people.models import Relationship
+    from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
+    from tutela.records.models import Record
+    from tutela.records.services import record_create
+    from tutela.sharing.services import DisclosureRequest, disclosure_propose, disclosure_send
+
+    built = WalkWorld()
+    users = dict(world.users)
+    # The school user's school is the Wigan child's: it has a pupil to see, and no casework.
+    users["school_user"].school = casework.school
+    users["school_user"].save(update_fields=["school"])
+
+    # Wigan: the shared casework world.
+    wigan = world.controllers["wigan"]
+    built.put("person_id", "wigan", casework.child.pk)
+    built.put("case_id", "wigan", casework.case.pk)
+    built.put("record_id", "wigan", casework.records["document"].pk)
+    built.put("urn", "wigan", casework.school.urn)
+    consent = consent_give(
+        actor=users["assigned_caseworker"],
+        subject=casework.child,
+        given_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purposes=["parental-consent"],
+        form_reference="EC-CONSENT-1",
+        given_on=date(2026, 1, 5),
+    )
+    built.put("consent_id", "wigan", consent.pk)
+    disclosure = disclosure_propose(
+        actor=users["assigned_caseworker"],
+        request=DisclosureRequest(
+            controller=wigan,
+            service="engagement-centres",
+            recipient="internal-services",
+            purpose="administer-service",
+            subjects=[casework.child],
+            categories=["child.identity.name"],
+        ),
+    )
+    disclosure_send(actor=users["assigned_caseworker"], disclosure=disclosure)
+    built.put("disclosure_id", "wigan", disclosure.pk)
+
+    # Dudley: a pupil with absence, a school's referral, an ESS case with a notice and a prosecution.
+    dudley = world.controllers["dudley"]
+    dudley.la_code = "332"
+    dudley.save(update_fields=["la_code"])
+    dudley_school = SchoolFactory.create(la_code="332")
+    child = PersonFactory.create(
+        school=dudley_school,
+        upn=upn_build(la_code="332", establishment="4000", year=2019, serial=7),
+        given_name="Tilly",
+        family_name="Walker",
+        address="1 Test Row, Dudley DY1 1AA",
+    )
+    mother = ParentFactory.create(given_name="Mary", family_name="Walker", address="1 Test Row, Dudley DY1 1AA")
+    RelationshipFactory.create(person=mother, child=child, kind=Relationship.Kind.MOTHER)
+    marks = _write_marks(tmp_path / "marks.csv", child.upn or "", dudley_school.urn)
+    call_command("attendance_import", str(marks), stdout=StringIO())
+    users["dudley_school_user"] = UserFactory.create(
+        username="dudley-school-user", controller=dudley, roles=["school-user"], school=dudley_school
+    )
+    referral = referral_submit(
+        actor=users["dudley_school_user"],
+        details=ReferralDetails(
+            child=child,
+            parents=[mother],
+            actions_taken="Letters home and a meeting.",
+            safeguarding="",
+            safeguarding_concerns=False,
+            sen_status="none",
+        ),
+        as_of=date(2026, 1, 15),
+    )
+    officer = users["dudley_caseworker"]
+    case = case_open(
+        actor=officer,
+        controller=dudley,
+        service="education-support",
+        child=child,
+        team=world.teams["dudley.ess"],
+        family=[mother],
+        allocated_worker=officer,
+    )
+    notice = penalty_notice_issue(
+        actor=officer,
+        case=case,
+        parent=mother,
+        offence_start=date(2025, 9, 1),
+        offence_end=date(2025, 11, 7),
+        issued_on=date(2026, 1, 12),
+        service_method="hand",
+        rationale="Threshold met after support.",
+    )
+    prosecution = prosecution_start(
+        actor=officer,
+        case=case,
+        defendant=mother,
+        offence="s444(1)",
+        offence_start=date(2025, 11, 10),
+        offence_end=date(2025, 12, 12),
+        rationale="Absence continued after the notice.",
+    )
+    for keyword, value in {
+        "person_id": child.pk,
+        "case_id": case.pk,
+        "record_id": referral.marks_record_id,
+        "referral_id": referral.pk,
+        "notice_id": notice.pk,
+        "prosecution_id": prosecution.pk,
+        "urn": dudley_school.urn,
+    }.items():
+        built.put(keyword, "dudley", value)
+
+    # Werneth School: a pupil on the safeguarding team's case, with a pastoral note.
+    werneth = world.controllers["school"]
+    werneth_school = SchoolFactory.create()
+    pupil = PersonFactory.create(school=werneth_school, given_name="Wren", family_name="Pupil")
+    lead = users["safeguarding_lead"]
+    werneth_case = case_open(
+        actor=lead,
+        controller=werneth,
+        service="sen-safeguarding",
+        child=pupil,
+        team=world.teams["school.safeguarding"],
+        family=[],
+        allocated_worker=lead,
+    )
+    note = record_create(
+        actor=lead,
+        subject=pupil,
+        controller=werneth,
+        service="sen-safeguarding",
+        purpose="pastoral-care",
+        categories=["child.identity.name", "child.safeguarding.concerns"],
+        kind=Record.Kind.FILE_NOTE,
+        title="Pastoral note",
+        body="Seen at lunch; settled.",
+        occurred_on=date(2026, 1, 14),
+        source=Record.Source.OFFICER,
+        case=werneth_case,
+    )
+    for keyword, held in {
+        "person_id": pupil.pk,
+        "case_id": werneth_case.pk,
+        "record_id": note.pk,
+        "urn": werneth_school.urn,
+    }.items():
+        built.put(keyword, "werneth", held)
+
+    # In every controller: a task on the case, and a break-glass grant a colleague opened.
+    # A grantee works in a service team of the subject's own controller (who alone may open a grant).
+    grantees = {
+        "wigan": UserFactory.create(
+            username="wigan-grantee", controller=wigan, roles=["caseworker"], teams=[world.teams["wigan.tess"]]
+        ),
+        "dudley": UserFactory.create(
+            username="dudley-grantee", controller=dudley, roles=["caseworker"], teams=[world.teams["dudley.ess"]]
+        ),
+        "werneth": UserFactory.create(
+            username="werneth-grantee",
+            controller=werneth,
+            roles=["pastoral-staff"],
+            teams=[world.teams["school.safeguarding"]],
+        ),
+    }
+    subjects = {"wigan": casework.child, "dudley": child, "werneth": pupil}
+    for key, grantee in grantees.items():
+        purpose = break_glass_purposes(actor=grantee, subject=subjects[key])[0][0]
+        grant = break_glass_open(
+            actor=grantee, subject=subjects[key], reason="Out of hours call from the police", purpose=purpose
+        )
+        built.put("grant_id", key, grant.pk)
+        case_id = int(built.fills["case_id"][key])
+        from tutela.casework.models import Case
+
+        task = task_add(actor=None, case=Case.objects.get(pk=case_id), title="Review", due_on=date(2026, 2, 1))
+        built.put("task_id", key, task.pk)
+
+    # What is not an object of one controller's people.
+    for key, slug, service in [
+        ("wigan", "wigan", "engagement-centres"),
+        ("dudley", "dudley", "education-support"),
+        ("werneth", "werneth-school", "sen-safeguarding"),
+    ]:
+        built.put("controller", key, slug)
+        built.put("service", key, service)
+        built.put("step_key", key, "notice-to-improve")
+        built.put("academic_year", key, 2025)
+        admin_user = {"wigan": users["assigned_caseworker"], "dudley": officer, "werneth": lead}[key]
+        for keyword in ("object_id", "pk", "id"):
+            built.put(keyword, key, admin_user.pk)
+        built.put("content_type_id", key, _user_content_type())
+        built.put("app_label", key, "governance")
+        built.put("url", key, "no-such-admin-page/")
+
+    missing = {keyword: str(MISSING_ID) for keyword in (*PERSONAL, "object_id", "pk", "id")}
+    missing |= {"controller": "no-such-controller", "service": "no-such-service", "urn": "000000"}
+    missing |= {"step_key": "no-such-step", "academic_year": "2025", "content_type_id": _user_content_type()}
+    missing |= {"app_label": "governance", "url": "no-such-admin-page/"}
+    for keyword, value in missing.items():
+        built.put(keyword, MISSING, value)
+
+    built.personas = {**users, "anonymous": None}
+    return built
+
+
+def _user_content_type() -> str:
+    from django.contrib.contenttypes.models import ContentType
+
+    from tutela.governance.models import User
+
+    return str(ContentType.objects.get_for_model(User).pk)
+
+
+# Views that change state on GET would spoil the walk for the personas after them.
+NOT_WALKED = {"governance:sign_out": "signs the persona out; covered by the sign-in tests"}
+
+
+def urls_for(route: Route, built: WalkWorld) -> Iterator[tuple[str, str]]:
+    """(owner, path) for each controller that has objects for every keyword, and the missing fill."""
+    if not route.keywords:
+        yield "", fill(route, {})
+        return
+    unknown = [keyword for keyword in route.keywords if keyword not in built.fills]
+    if unknown:
+        raise LookupError(f"{route.name} ({route.route}): add a fill for {', '.join(unknown)} to url_walk.build")
+    # The admin's object ids are staff, roles and teams, not a controller's people: one controller's will do.
+    for owner in (*(CONTROLLERS[:1] if route.admin else CONTROLLERS), MISSING):
+        if all(owner in built.fills[keyword] for keyword in route.keywords):
+            yield owner, fill(route, {keyword: built.fills[keyword][owner] for keyword in route.keywords})
+
+
+def _shared_jinja_environment() -> Callable[..., Any]:
+    """GOV.UK Frontend Django builds a new Jinja environment, and so compiles its macros again, for
+    every component it renders: most of a page's time. The walk shares one environment."""
+    from jinja2 import Environment
+
+    shared: list[Environment] = []
+
+    def environment(**kwargs: Any) -> Environment:
+        if not shared:
+            shared.append(Environment(**kwargs))  # noqa: S701 -- the library passes select_autoescape()
+        return shared[0]
+
+    return environment
+
+
+def walk(built: WalkWorld) -> list[Visit]:
+    """Every page as every persona. Two costs that say nothing about access are cut: GOV.UK
+    components share one Jinja environment, and PDFs are laid out from their HTML (rendered in
+    full, so a template error still shows) without WeasyPrint's typesetting, which the documents'
+    own tests exercise."""
+    from govuk_frontend_django.components import base
+    from weasyprint import HTML  # type: ignore[import-untyped]
+
+    with (
+        mock.patch.object(base, "Environment", _shared_jinja_environment()),
+        mock.patch.object(HTML, "write_pdf", return_value=b"%PDF-1.7 (not typeset in the walk)"),
+    ):
+        return _walk(built)
+
+
+# A URL naming nothing is a 404 before anyone's access is looked at; these personas try each.
+MISSING_WALKERS = {"assigned_caseworker", "dudley_caseworker", "safeguarding_lead", "dpo", "outsider", "anonymous"}
+
+
+def _to_sign_in(location: str) -> bool:
+    return location.startswith(("/sign-in/", "/admin/login/"))
+
+
+def _admin_walker(persona: str, user: Any) -> bool:
+    """Django's admin admits staff only (AdminSite.has_permission): it is walked as each staff
+    persona, and as an outsider and a signed-out visitor for everyone else."""
+    return persona in {"outsider", "anonymous"} or bool(user is not None and user.is_staff)
+
+
+def _walk(built: WalkWorld) -> list[Visit]:
+    visits: list[Visit] = []
+    routes = [route for route in site_routes() if route.name not in NOT_WALKED]
+    public: set[str] = set()  # paths a signed-out visitor gets: the same for everyone, walked once
+    tried_junk: set[str] = set()
+    personas = sorted(built.personas.items(), key=lambda item: item[0] != "anonymous")
+    for persona, user in personas:
+        client = Client(raise_request_exception=False)
+        if user is not None:
+            client.force_login(user)
+        for route in routes:
+            if route.admin and not _admin_walker(persona, user):
+                continue
+            personal = bool(PERSONAL & set(route.keywords))
+            looked_up = bool(LOOKED_UP & set(route.keywords))
+            for owner, path in urls_for(route, built):
+                if path in public or (owner == MISSING and persona not in MISSING_WALKERS and not route.admin):
+                    continue
+                response = client.get(path)
+                method = "GET"
+                if response.status_code == 405:  # a form's target: POST nothing, which must not crash
+                    response, method = client.post(path, {}), "POST"
+                if owner == MISSING and response.status_code == 302 and not _to_sign_in(response["Location"]):
+                    response = client.get(response["Location"])  # where a URL naming nothing leads
+                status = response.status_code
+                visits.append(Visit(persona, route.name, owner, path, method, status, personal, looked_up))
+                if user is None and response.status_code == 200:
+                    public.add(path)
+                if response.status_code == 200 and method == "GET" and path not in tried_junk:
+                    tried_junk.add(path)  # once per page, by the first persona who may see it
+                    junk = client.get(path, JUNK_QUERY)
+                    visits.append(
+                        Visit(persona, route.name, owner, path, "GET", junk.status_code, personal, looked_up, True)
+                    )
+    return visits
