@@ -24,8 +24,8 @@ from tutela.casework.models import Case
 from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import rules
 from tutela.enforcement.models import BundleDisclosure, EvidenceBundle, PenaltyNotice, Prosecution, StepEntry
-from tutela.enforcement.selectors import pupil_marks, pupil_school_days
-from tutela.enforcement.services import ENFORCEMENT, notice_state
+from tutela.enforcement.selectors import notice_state, pupil_marks, pupil_school_days
+from tutela.enforcement.services import ENFORCEMENT
 from tutela.enforcement.stages import CRIMINAL, STEPS_BY_KEY, Field, Step, received_on
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide

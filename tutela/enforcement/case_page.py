@@ -15,7 +15,7 @@ from datetime import date
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
-from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, step_entries
+from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, notice_state, step_entries
 from tutela.enforcement.stages import CRIMINAL, PARENT_CATEGORIES
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide, decide_many
@@ -84,8 +84,6 @@ def family_and_prosecutions(*, actor: User, case: Case) -> tuple[list[Person], l
 
 def case_page(*, actor: User, case: Case, today: date) -> CasePage:
     """Everything the case page shows, for a case already read through ``case_for_actor``."""
-    from tutela.enforcement.services import notice_state
-
     chronology = case_chronology(actor=actor, case=case)
     readable = {entry.record_id for entry in chronology if entry.record_id is not None}
     family, prosecutions = family_and_prosecutions(actor=actor, case=case)

@@ -93,7 +93,6 @@ NOTICE_PREFETCH = ("payments", "prosecutions")
 def case_clocks(*, case: Case, today: date | None = None, prefetched: bool = False) -> list[CaseClock]:
     """Every legal clock on the case: s127 for each offence period (from its notices and
     prosecutions), payment periods of live notices, and the steps' own clocks."""
-    from tutela.enforcement.services import notice_state
     from tutela.enforcement.stages import STEPS_BY_KEY
 
     today = today or timezone.localdate()
@@ -224,7 +223,6 @@ class ManagerDashboard:
 
 def manager_dashboard(*, controller: Controller, service: str, today: date | None = None) -> ManagerDashboard:
     """Counts only, for managers: caseload by officer, cases by stage, notices and prosecutions by outcome."""
-    from tutela.enforcement.services import notice_state
     from tutela.enforcement.stages import STAGE_NAMES
 
     today = today or timezone.localdate()
@@ -291,8 +289,6 @@ def _prosecuted_for(prosecution: Prosecution, notice: PenaltyNotice) -> bool:
 def reg20_rows(*, controller: Controller, service: str, today: date | None = None) -> list[Reg20Row]:
     """What regulation 20 requires the LA to keep for each notice: a copy of it, every payment and its
     date, whether and why it was withdrawn, and whether the recipient was prosecuted, with the outcome."""
-    from tutela.enforcement.services import notice_state
-
     today = today or timezone.localdate()
     notices = (
         PenaltyNotice.objects.filter(case__controller=controller, case__service=service)
@@ -425,3 +421,29 @@ def referral_choices(*, actor: User, service: str, child_id: int | None) -> tupl
 def case_documents(*, case: Case) -> list[Record]:
     """The case's letters and files (the case page is gated before this is called)."""
     return list(Record.objects.filter(case=case, document__isnull=False).select_related("document"))
+
+
+def notice_terms(notice: PenaltyNotice) -> rules.PenaltyTerms:
+    """The notice's amounts and windows, from the day it was received: deemed, or proven later."""
+    return rules.penalty_terms(sequence=notice.sequence, received_on=notice.actual_received_on or notice.received_on)
+
+
+def notice_state(notice: PenaltyNotice, today: date | None = None) -> rules.PaymentState:
+    payments = [(p.received_on, p.amount_pence) for p in notice.payments.all()]
+    return rules.payment_state(
+        terms=notice_terms(notice),
+        payments=payments,
+        withdrawn=notice.withdrawn_on is not None,
+        today=today or timezone.localdate(),
+    )
+
+
+def notice_outstanding(notice: PenaltyNotice, *, on: date, pending: list[tuple[date, int]] | None = None) -> int:
+    """Pence still to pay on the notice for a payment received on that day, counting ``pending``
+    payments (received on, pence) not yet recorded as already paid."""
+    return rules.outstanding_pence(
+        terms=notice_terms(notice),
+        payments=[(p.received_on, p.amount_pence) for p in notice.payments.all()] + (pending or []),
+        withdrawn=notice.withdrawn_on is not None,
+        on=on,
+    )

@@ -321,7 +321,7 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
             return _refused(request, denied)
     context = {
         "notice": notice,
-        "state": services.notice_state(notice),
+        "state": selectors.notice_state(notice),
         "payments": notice.payments.select_related("recorded_by"),
         "payment_form": payment_form,
         "withdraw_form": withdraw_form,

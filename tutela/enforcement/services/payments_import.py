@@ -14,12 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from tutela.enforcement.models import PenaltyNotice
-from tutela.enforcement.services import (
-    PAYMENT_METHOD_LENGTH,
-    notice_outstanding,
-    overpayment_message,
-    penalty_payment_record,
-)
+from tutela.enforcement.selectors import notice_outstanding
+from tutela.enforcement.services.payments import PAYMENT_METHOD_LENGTH, overpayment_message, penalty_payment_record
 from tutela.governance.errors import InvalidInput
 from tutela.governance.models import User
 
