@@ -23,7 +23,8 @@ from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
 from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm
 from tutela.records.models import Document
-from tutela.records.selectors import case_for_actor, document_content, people_for_actor, person_page, record_read
+from tutela.records.people_list import people_for_actor
+from tutela.records.selectors import case_for_actor, document_content, person_page, record_read
 from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
 
