@@ -75,7 +75,7 @@ def _shown(person: Person, purpose_categories: Sequence[str] | None) -> tuple[st
 
 def _purpose_categories(controller: str, service: str, purpose: str) -> tuple[str, ...] | None:
     try:
-        return register().purpose(controller, service, purpose).categories
+        return tuple(register().purpose(controller, service, purpose).categories)
     except LookupError:
         return None
 
