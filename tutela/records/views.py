@@ -32,7 +32,12 @@ from tutela.register.api import register
 def _refused(request: HttpRequest, denied: GateDenied, person_id: int | None = None) -> HttpResponse:
     # Offer emergency access only to someone who could open it: a link that leads to a second refusal
     # is a dead end.
-    subject = Person.objects.filter(pk=person_id).first() if person_id is not None else None
+    subject = None
+    if person_id is not None:
+        try:
+            subject = person_by_id(person_id=person_id)
+        except Person.DoesNotExist:
+            subject = None
     may_break_glass = subject is not None and not break_glass_refusal(
         actor=actor_from_request(request), subject=subject
     )
