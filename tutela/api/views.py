@@ -32,7 +32,8 @@ from tutela.governance.gate import Action
 from tutela.governance.models import User
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
-from tutela.records.selectors import case_for_actor, people_for_actor, person_page, record_read
+from tutela.records.people_list import people_for_actor
+from tutela.records.selectors import case_for_actor, person_page, record_read
 from tutela.records.services import record_add_to_case
 
 

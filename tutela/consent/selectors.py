@@ -43,7 +43,12 @@ def consent_covers(*, subject: Person, controller: str, service: str, purpose: s
 
 
 def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
-    """A consent the actor works with (need to know in its service), for withdrawing it."""
+    """A consent the actor works with (need to know in its service), for withdrawing it.
+
+    Need to know (audited), not the full gate over the consent's purposes: a withdrawal must stay
+    possible when a purpose has since been retired, and under restriction (Art 18) or an upheld
+    objection, whose checks govern using data, not stopping it (Art 7(3): withdrawing must be as
+    easy as giving)."""
     from tutela.governance.errors import GateDenied
     from tutela.governance.gate import Decision, knows_in_service
 

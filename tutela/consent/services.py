@@ -16,7 +16,7 @@ from tutela.audit.services import audit_record
 from tutela.consent.models import Consent, Objection, OptOut
 from tutela.consent.tasks import consent_withdrawal_consequences
 from tutela.governance.errors import InvalidInput
-from tutela.governance.gate import knows_in_service
+from tutela.governance.gate import NO_NEED_TO_KNOW, Action, Touch, decide_many
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
@@ -25,17 +25,32 @@ from tutela.register.api import register
 from tutela.register.schema import LawfulBasis, Purpose, Right
 
 
-def _require_need_to_know(actor: User, subject: Person, controller: Controller, service: str) -> None:
-    if not knows_in_service(actor=actor, subjects=[subject], controller=controller.slug, service=service):
-        audit_record(
-            actor=actor,
-            action="consent_record",
-            subject_id=subject.pk,
-            decision="denied",
-            purpose=f"{controller.slug}/{service}",
-            reason="no need to know",
+def _require_gate(actor: User, subject: Person, controller: Controller, service: str, scope: "_Scope") -> None:
+    """Recording a consent passes the full gate for every purpose it names (one audit entry).
+
+    The register must give the service each purpose, for this kind of person; the person must not be
+    under restriction (Art 18) or an upheld objection to it; the actor must need to know them in the
+    service (or hold break-glass). The basis is not asked for: the consent being recorded is the basis
+    (Action.RECORD_CONSENT). No category is touched: a consent record holds who decided what, none of
+    the data the purpose itself processes."""
+    touches = [
+        Touch(
+            subject=subject,
+            controller=controller.slug,
+            service=service,
+            purpose=purpose.key,
+            categories=(),
+            object_type="people.person",
+            object_id=str(subject.pk),
         )
+        for purpose in scope.purposes
+    ]
+    decisions = decide_many(actor=actor, action=Action.RECORD_CONSENT, touches=touches, summary="consent record")
+    refused = [reason for decision in decisions if not decision for reason in decision.reasons]
+    if NO_NEED_TO_KNOW in refused:
         raise InvalidInput({"subject": "You do not work with this person in this service"})
+    if refused:
+        raise InvalidInput({"subject": f"This consent cannot be recorded: {'; '.join(dict.fromkeys(refused))}"})
 
 
 def _may_decide(*, person: Person, subject: Person, decides_from_age: int | None, on: date) -> str | None:
@@ -122,7 +137,7 @@ def consent_give(
     problem = scope.decider_problem(person=given_by, subject=subject, on=given_on)
     if problem:
         raise InvalidInput({"given_by": problem})
-    _require_need_to_know(actor, subject, controller, service)
+    _require_gate(actor, subject, controller, service, scope)
     keys = [p.key for p in scope.purposes]
     with transaction.atomic():
         consent = Consent.objects.create(

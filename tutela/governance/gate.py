@@ -38,6 +38,9 @@ class Action(StrEnum):
     EXPORT = "export"
     SHARE = "share"
     DISPOSE = "dispose"
+    # Recording a person's consent to a purpose: the act that creates the basis a consent-based
+    # purpose rests on, so it cannot itself need a live consent (every other check applies).
+    RECORD_CONSENT = "record_consent"
 
 
 NO_NEED_TO_KNOW = "no need to know: not allocated, not in the owning team, no service-wide role"
@@ -192,7 +195,9 @@ def _register_reasons(touch: Touch, registers: RegisterSet) -> list[str]:
 def _basis_reasons(touch: Touch, action: Action, registers: RegisterSet, subject: SubjectContext) -> list[str]:
     purpose = registers.purpose(touch.controller, touch.service, touch.purpose)
     reasons = []
-    consented = (touch.controller, touch.service, touch.purpose) in subject.live_consents
+    # Recording a consent is how the consent comes to be: asking for one first would never allow it.
+    live = (touch.controller, touch.service, touch.purpose) in subject.live_consents
+    consented = live or action == Action.RECORD_CONSENT
     # Disposal is not processing that needs a basis to go on: a withdrawn consent must not block it.
     if purpose.lawful_basis == LawfulBasis.CONSENT and action != Action.DISPOSE and not consented:
         reasons.append(f"purpose '{touch.purpose}' rests on consent and there is no live consent")
@@ -397,8 +402,11 @@ def knows_in_service(
 ) -> bool:
     """Whether the actor needs to know every one of these people in this service, or holds break-glass for them.
 
-    For acts about people that no single purpose covers (recording a consent, opening a disclosure).
-    Audited like every decision: one entry naming the people, allowed or denied.
+    Only for acts about people that no purpose's use governs: withdrawing a consent, which must stay
+    possible whatever the register now says and under restriction or objection (Art 7(3): as easy to
+    withdraw as to give; a withdrawal stops use, it is not one). Where the caller knows the purpose,
+    decide that purpose through the full gate instead. Audited like every decision: one entry
+    naming the people, allowed or denied.
     """
     context = actor_context(actor, [subject.pk for subject in subjects], timezone.now())
     touches = [Touch(subject=s, controller=controller, service=service, purpose="", categories=()) for s in subjects]

@@ -10,7 +10,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db.models import Q
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
@@ -21,7 +20,6 @@ from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_groups, need_to_know
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
-from tutela.people.selectors import known_to
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
@@ -273,23 +271,6 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         shared_with=recipients_holding(person=person),
         objections=objection_rows(person=person),
     )
-
-
-def people_for_actor(*, actor: User, search: str = "", limit: int = 50) -> list[Person]:
-    """People whose identity the actor may see: on their cases, in their teams' cases, added by their
-    teams, or pupils of their school. Searching uses only non-special fields (names, UPN)."""
-    people = Person.objects.filter(known_to(actor=actor), merged_into__isnull=True)
-    for word in search.split():
-        people = people.filter(Q(given_name__icontains=word) | Q(family_name__icontains=word) | Q(upn__iexact=word))
-    found = list(people.distinct().order_by("family_name", "given_name")[:limit])
-    audit_record(
-        actor=actor,
-        action="search",
-        object_type="people.person",
-        reason=f"{len(found)} found",
-        detail={"search": search, "subjects": [person.pk for person in found]},
-    )
-    return found
 
 
 # What a case file holds about its child, in the taxonomy's words: the child's name and, where the

@@ -24,7 +24,8 @@ from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
 from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm
 from tutela.records.models import Document
-from tutela.records.selectors import case_for_actor, document_content, people_for_actor, person_page, record_read
+from tutela.records.people_list import people_for_actor
+from tutela.records.selectors import case_for_actor, document_content, person_page, record_read
 from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
 
@@ -32,7 +33,12 @@ from tutela.register.api import register
 def _refused(request: HttpRequest, denied: GateDenied, person_id: int | None = None) -> HttpResponse:
     # Offer emergency access only to someone who could open it: a link that leads to a second refusal
     # is a dead end.
-    subject = Person.objects.filter(pk=person_id).first() if person_id is not None else None
+    subject = None
+    if person_id is not None:
+        try:
+            subject = person_by_id(person_id=person_id)
+        except Person.DoesNotExist:
+            subject = None
     may_break_glass = subject is not None and not break_glass_refusal(
         actor=actor_from_request(request), subject=subject
     )

@@ -107,21 +107,28 @@ def disclosure_for_review(*, reviewer: "User", disclosure_id: int) -> Disclosure
 
 
 def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:
-    """A disclosure of a service the actor works in (need to know for its people), or a refusal."""
+    """A disclosure the gate lets the actor read for every person in it: its purpose and the categories
+    it sends, through the register, basis, restriction, objection and need to know (one audit entry)."""
     from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision, knows_in_service
+    from tutela.governance.gate import Action, Decision, Touch, decide_many
 
     disclosure = Disclosure.objects.select_related("controller", "proposed_by", "decided_by").get(pk=disclosure_id)
-    subjects = list(disclosure.subjects.all())
-    if not knows_in_service(
-        actor=actor,
-        subjects=subjects,
-        controller=disclosure.controller.slug,
-        service=disclosure.service,
-        object_type="sharing.disclosure",
-        object_id=str(disclosure.pk),
-    ):
-        raise GateDenied(Decision(False, ("no need to know the people in this disclosure",)))
+    touches = [
+        Touch(
+            subject=subject,
+            controller=disclosure.controller.slug,
+            service=disclosure.service,
+            purpose=disclosure.purpose,
+            categories=tuple(disclosure.categories_sent),
+            object_type="sharing.disclosure",
+            object_id=str(disclosure.pk),
+        )
+        for subject in disclosure.subjects.all()
+    ]
+    decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary="sharing.disclosure")
+    refused = [reason for decision in decisions if not decision for reason in decision.reasons]
+    if refused:
+        raise GateDenied(Decision(False, tuple(dict.fromkeys(refused))))
     return disclosure
 
 
