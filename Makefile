@@ -10,9 +10,9 @@ demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py register_publish
 	$(PY) manage.py demo_data --seed 2026 --children 200
-	@echo "Serving Tutela on http://127.0.0.1:8000, with the background task worker (Ctrl-C stops both)"
+	@echo "Serving Tutela on http://127.0.0.1:8000, with the worker that runs background tasks and scheduled jobs (Ctrl-C stops both)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
+	$(PY) manage.py tutela_worker --interval 2 & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 test: install lint typecheck migrations-check pytest

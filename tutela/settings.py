@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "tutela.attendance",
     "tutela.enforcement",
     "tutela.register",
+    "tutela.scheduling",
     "tutela.web",
     "tutela.api",
     "tutela.demo",

@@ -1,6 +1,6 @@
 """Record the audit chain's length and head hash outside the audit table.
 
-Run it on a schedule (every few minutes from cron or the task worker); ``audit_verify`` then
+The worker runs it every five minutes (tutela/scheduling/schedule.py); ``audit_verify`` then
 detects any entries cut off after the latest checkpoint. It refuses to checkpoint a broken chain.
 """
 

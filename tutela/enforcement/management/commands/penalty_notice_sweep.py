@@ -1,4 +1,4 @@
-"""Raise a task for every penalty notice unpaid at the end of its 28 days. Run daily (cron or a scheduler).
+"""Raise a task for every penalty notice unpaid at the end of its 28 days. The worker runs it daily.
 
 Idempotent: a notice already raised is not raised again. It decides nothing: the officer does.
 """
