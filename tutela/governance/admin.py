@@ -22,6 +22,10 @@ from tutela.governance.models import Controller, Role, Team, User
 
 _TUTELA_FIELDS = ("controller", "school", "roles", "teams")
 
+admin.site.site_header = "Tutela administration"
+admin.site.site_title = "Tutela administration"
+admin.site.index_title = "Your controller's users, teams, settings and calendars"
+
 
 class InviteForm(forms.ModelForm):  # type: ignore[type-arg]
     """A new account has no password: its holder chooses one from the one-time link."""
