@@ -41,6 +41,7 @@ def test_the_user_list_shows_only_their_controller(admin_world: AdminWorld, sign
     [
         "/admin/governance/user/{dudley_user}/change/",
         "/admin/governance/user/{dudley_user}/history/",
+        "/admin/governance/user/{dudley_user}/password/",
         "/admin/governance/team/{dudley_team}/change/",
         "/admin/governance/team/{dudley_team}/delete/",
         "/admin/governance/controller/{dudley}/change/",
@@ -56,6 +57,17 @@ def test_another_controllers_object_is_not_found(admin_world: AdminWorld, sign_i
         "dudley_calendar": admin_world.dudley_calendar.pk,
     }
     assert client.get(url.format(**ids)).status_code == 404
+
+
+def test_posting_a_change_to_another_controllers_user_changes_nothing(admin_world: AdminWorld, sign_in):
+    user = admin_world.dudley_user
+    client = sign_in(admin_world.wigan_admin)
+    response = client.post(
+        f"/admin/governance/user/{user.pk}/change/", {"username": user.username, "last_name": "Changed"}
+    )
+    assert response.status_code == 404
+    user.refresh_from_db()
+    assert user.last_name != "Changed"
 
 
 @pytest.mark.parametrize(
