@@ -9,13 +9,16 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, PasswordResetConfirmView
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from tutela.governance.forms import SecurityCodeForm, SignInForm
+from tutela.governance.administration import user_password_set_record
+from tutela.governance.forms import ChoosePasswordForm, SecurityCodeForm, SignInForm
 from tutela.governance.selectors import actor_from_request, user_confirmed_device
 from tutela.governance.services import (
     sign_in_record,
@@ -34,6 +37,20 @@ class SignInView(LoginView):
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
         sign_in_record(user=form.get_user())
+        return response
+
+
+class SetPasswordView(PasswordResetConfirmView):
+    """The one-time link from an invitation (governance.administration.user_invite)."""
+
+    template_name = "governance/set_password.html"
+    form_class = ChoosePasswordForm
+    success_url = reverse_lazy("governance:sign_in")
+
+    def form_valid(self, form: Form) -> HttpResponse:
+        response = super().form_valid(form)
+        user_password_set_record(user=self.user)
+        messages.success(self.request, "Your password is set. Sign in with it")
         return response
 
 
