@@ -3,6 +3,9 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 export TUTELA_MODE ?= demo
+# Where `make demo` serves: `make demo PORT=8001`, or HOST=0.0.0.0 to listen on every interface.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: demo test install serve lint typecheck migrations-check pytest clean
 
@@ -10,10 +13,10 @@ demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py register_publish
 	$(PY) manage.py demo_data --seed 2026 --children 200
-	@echo "Serving Tutela on http://127.0.0.1:8000, with the background task worker (Ctrl-C stops both)"
+	@echo "Serving Tutela on http://$(HOST):$(PORT)/ with the background task worker (Ctrl-C stops both)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py db_worker --interval 2 --no-reload & worker=$$!; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install lint typecheck migrations-check pytest
 
