@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[3]
 README = ROOT / "README.md"
 
-_FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
+_FENCE = re.compile(r"^ *```(\w*)\n(.*?)^ *```", re.MULTILINE | re.DOTALL)
 _INLINE = re.compile(r"`([^`\n]+)`")
 _ASSIGNMENT = re.compile(r"^[A-Z_][A-Z0-9_]*=")
 _COMMAND_START = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S+\s+)*(?:python|make)\s+\S")
@@ -79,14 +79,18 @@ def readme_commands() -> list[Command]:
     """Every command the README shows, from its shell blocks and its inline code, in order."""
     text = readme_text()
     found = [line for line in _shell_block_lines(text) if line.split()[0] not in {"source", "export", "."}]
-    prose = _FENCE.sub("", text)
-    found += [span.strip() for span in _INLINE.findall(prose) if _COMMAND_START.match(span.strip())]
+    found += [span for span in readme_inline_code() if _COMMAND_START.match(span)]
     return [_parse(line) for line in found]
+
+
+def readme_prose() -> str:
+    """The README without its fenced blocks."""
+    return _FENCE.sub("", readme_text())
 
 
 def readme_inline_code() -> list[str]:
     """Every inline code span outside the fenced blocks."""
-    return [span.strip() for span in _INLINE.findall(_FENCE.sub("", readme_text()))]
+    return [span.strip() for span in _INLINE.findall(readme_prose())]
 
 
 def readme_code_tour() -> str:

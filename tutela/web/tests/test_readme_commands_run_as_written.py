@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands, load_command_class
 
-from tutela.web.tests.readme import ROOT, Command, readme_commands, readme_setup_lines
+from tutela.web.tests.readme import ROOT, Command, readme_commands, readme_prose, readme_setup_lines
 
 COMMANDS = readme_commands()
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -171,3 +171,9 @@ def test_without_the_readme_set_up_a_command_refuses_to_start_rather_than_run_in
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_no_inline_code_in_the_readme_is_broken_across_lines():
+    # A `make\ndemo` broken by reflowing is still a command to the reader, but not to these tests.
+    odd = [line for line in readme_prose().splitlines() if line.count("`") % 2]
+    assert odd == []
