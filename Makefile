@@ -3,17 +3,20 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 export TUTELA_MODE ?= demo
+# Where `make demo` serves: `make demo PORT=8001`, or HOST=0.0.0.0 to listen on every interface.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
-.PHONY: demo test install serve lint typecheck migrations-check pytest clean
+.PHONY: demo test install lint typecheck migrations-check pytest clean
 
 demo: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py register_publish
 	$(PY) manage.py demo_data --seed 2026 --children 200
-	@echo "Serving Tutela on http://127.0.0.1:8000, with the worker that runs background tasks and scheduled jobs (Ctrl-C stops both)"
+	@echo "Serving Tutela on http://$(HOST):$(PORT)/ with the worker that runs background tasks and scheduled jobs (Ctrl-C stops both)"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py tutela_worker --interval 2 & worker=$$!; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install lint typecheck migrations-check pytest
 
