@@ -189,3 +189,23 @@ def casework(world: World) -> Casework:
             upload=Upload("letter.txt", "text/plain", b"Dear parent") if kind == Record.Kind.DOCUMENT else None,
         )
     return Casework(child=child, mother=mother, case=case, records=records, school=school, other_school=other_school)
+
+
+@pytest.fixture(autouse=True)
+def data_migrations_present(request: pytest.FixtureRequest, django_db_blocker) -> None:  # type: ignore[no-untyped-def]
+    """Put back what the data migrations wrote (roles, permissions) if a transactional test flushed it.
+
+    A transactional test ends by emptying every table. pytest-django runs such tests last, but with
+    pytest-xdist a worker may be handed another file after one: without roles, its users could do
+    nothing. The test database's serialised contents, taken at creation, are reloaded once, committed.
+    """
+    if "db" not in request.fixturenames and request.node.get_closest_marker("django_db") is None:
+        return
+    from django.db import connection
+
+    from tutela.governance.models import Role
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Role.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)

@@ -24,7 +24,7 @@ def pupil_of_the_school(world, casework):
         given_by=casework.mother,
         controller=world.controllers["wigan"],
         service="engagement-centres",
-        purpose="parental-consent",
+        purposes=["parental-consent"],
         form_reference="EC-CONSENT-7",
         given_on=timezone.localdate(),
     )

@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 CONTROLLERS = ("wigan", "dudley", "werneth")
 MISSING = "missing"
@@ -327,11 +330,14 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         built.put("content_type_id", key, _user_content_type())
         built.put("app_label", key, "governance")
         built.put("url", key, "no-such-admin-page/")
+        built.put("uidb64", key, urlsafe_base64_encode(force_bytes(admin_user.pk)))
+        built.put("token", key, default_token_generator.make_token(admin_user))
 
     missing = {keyword: str(MISSING_ID) for keyword in (*PERSONAL, "object_id", "pk", "id")}
     missing |= {"controller": "no-such-controller", "service": "no-such-service", "urn": "000000"}
     missing |= {"step_key": "no-such-step", "academic_year": "2025", "content_type_id": _user_content_type()}
     missing |= {"app_label": "governance", "url": "no-such-admin-page/"}
+    missing |= {"uidb64": urlsafe_base64_encode(force_bytes(MISSING_ID)), "token": "no-such-token"}
     for keyword, value in missing.items():
         built.put(keyword, MISSING, value)
 
