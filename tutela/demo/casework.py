@@ -1,0 +1,138 @@
+"""Cases with consents and records for most demo children, in the service of their school's controller:
+Wigan's Engagement Centres and TESS, Werneth School's SEN and safeguarding and Dudley's Education
+Support Service (whose enforcement families are built in ``ess_scenarios`` instead)."""
+
+import random
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from tutela.casework.models import Case
+from tutela.demo.world import CONTROLLERS
+from tutela.governance.models import Controller, Team, User
+from tutela.people.models import Person
+
+CASEWORK = {
+    "wigan": [
+        ("engagement-centres", "engagement-centres", ["wigan-caseworker"]),
+        ("targeted-education-support", "tess", ["wigan-tess-caseworker"]),
+    ],
+    "dudley": [("education-support", "education-support-service", ["dudley-caseworker", "dudley-caseworker2"])],
+    "werneth-school": [("sen-safeguarding", "safeguarding", ["werneth-school-dsl"])],
+}
+_EVENTS = [
+    ("Referral received from school", "The school referred the family after a fall in attendance this term."),
+    ("Home visit", "Visited the family at home; the parent was welcoming and agreed a plan."),
+    ("Meeting with school staff", "Met the head of year and attendance officer to review progress."),
+    ("Telephone call with parent", "Parent called to say the child has been unwell this week."),
+    ("Attendance review", "Attendance has risen since the last review; plan continues."),
+]
+_DEMO_KINDS = ["file_note", "contact", "meeting_note"]
+_SENSITIVE = [
+    ("Medical needs", "Has asthma; carries an inhaler. School nurse aware."),
+    ("Health information from GP", "GP letter confirms anxiety; referral to CAMHS made."),
+]
+
+
+def _purpose_with(service: Any, *, sensitive: bool) -> tuple[str, list[str]] | None:
+    """A purpose of the service and categories it may touch, from the register (never typed in here)."""
+    from tutela.register.api import register
+
+    taxonomy = {category.key: category for category in register().taxonomy.categories}
+    for purpose in service.purposes:
+        if purpose.retired or purpose.lawful_basis == "consent" or "child" not in purpose.data_subjects:
+            continue
+        plain = [key for key in purpose.categories if not taxonomy[key].special and not taxonomy[key].criminal]
+        special = [key for key in purpose.categories if taxonomy[key].special]
+        if sensitive and special and purpose.special_condition is not None:
+            return purpose.key, special[:1]
+        if not sensitive and len(plain) >= 2:
+            return purpose.key, plain[:2]
+    return None
+
+
+def casework_build(rng: random.Random, controllers: dict[str, Controller], *, skip: set[int]) -> tuple[int, int]:
+    """A case for most demo children, with records made through the real services (so, the gate).
+
+    Children in ``skip`` have enforcement cases of their own instead.
+    """
+    from tutela.consent.services import consent_give
+    from tutela.people.models import Relationship as Rel
+    from tutela.records.models import Record
+    from tutela.records.services import record_create
+    from tutela.register.api import register
+
+    users = {
+        user.username: user
+        for user in User.objects.filter(
+            username__in=[name for options in CASEWORK.values() for _s, _t, names in options for name in names]
+        )
+    }
+    la_of_school = {slug: la for slug, _n, _k, la, _t in CONTROLLERS}
+    controller_by_la = {la: slug for slug, la in la_of_school.items()}
+    today = timezone.localdate()
+    cases = records = 0
+    children = (
+        Person.objects.filter(la_reference__startswith="DEMO-C").select_related("school").order_by("la_reference")
+    )
+    for index, child in enumerate(children):
+        if child.school is None or rng.random() < 0.25 or child.pk in skip:  # not every child has a case
+            continue
+        slug = controller_by_la[child.school.la_code]
+        service_key, team_slug, workers = CASEWORK[slug][index % len(CASEWORK[slug])]
+        controller = controllers[slug]
+        worker = users[workers[index % len(workers)]]
+        opened = today - timedelta(days=rng.randint(20, 400))
+        case = Case.objects.create(
+            reference=f"DEMO-{service_key[:3].upper()}-{index + 1:05d}",
+            controller=controller,
+            service=service_key,
+            child=child,
+            owning_team=Team.objects.get(controller=controller, slug=team_slug),
+            allocated_worker=worker,
+            opened_at=timezone.make_aware(datetime.combine(opened, time(9, 30))),
+            opened_by=worker,
+        )
+        cases += 1
+        service = register().service(slug, service_key)
+        parent = Rel.objects.filter(child=child, parental_responsibility=True).select_related("person").first()
+        for consent_purpose in register().consent_purposes(slug, service_key)[:1]:
+            if (
+                parent is not None
+                and consent_purpose.consent
+                and consent_purpose.consent.young_person_decides_from_age is None
+            ):
+                consent_give(
+                    actor=worker,
+                    subject=child,
+                    given_by=parent.person,
+                    controller=controller,
+                    service=service_key,
+                    purposes=[consent_purpose.key],
+                    form_reference=f"DEMO-FORM-{index + 1}",
+                    given_on=opened,
+                )
+        for number in range(rng.randint(2, 5)):
+            sensitive = number == 0 and rng.random() < 0.4
+            chosen = _purpose_with(service, sensitive=sensitive) or _purpose_with(service, sensitive=False)
+            if chosen is None:
+                continue
+            purpose, categories = chosen
+            title, body = rng.choice(_SENSITIVE if sensitive else _EVENTS)
+            record_create(
+                actor=worker,
+                subject=child,
+                controller=controller,
+                service=service_key,
+                purpose=purpose,
+                categories=categories,
+                kind=rng.choice(_DEMO_KINDS),
+                title=title,
+                body=body,
+                occurred_on=min(today, opened + timedelta(days=7 * number + 1)),
+                source=rng.choice([Record.Source.OFFICER, Record.Source.SCHOOL, Record.Source.PARENT]),
+                case=case,
+            )
+            records += 1
+    return cases, records
