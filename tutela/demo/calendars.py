@@ -19,6 +19,7 @@ def _demo_calendars(academic_year: int) -> None:
     """A typical English school year for each demo LA: three terms, three half terms, an INSET day."""
     from tutela.attendance.models import CalendarPeriod, SchoolCalendar
 
+    # Reference data with no create service: calendars are set up directly, as an administrator would.
     y = academic_year
     terms = [
         (date(y, 9, 1), date(y, 12, 18)),

@@ -27,6 +27,29 @@ def _date_of_birth(rng: random.Random, anchor: date) -> date:
     return anchor - timedelta(days=rng.randint(5 * 365, 17 * 365))
 
 
+def _parents(
+    rng: random.Random, fake: Faker, *, index: int, family_name: str, born: date, address: str
+) -> list[tuple[Person, str]]:
+    """A mother, and a father for two families in three, with parental responsibility for the child."""
+    made: list[tuple[Person, str]] = []
+    for number, kind in enumerate([Relationship.Kind.MOTHER, Relationship.Kind.FATHER][: rng.choice([1, 2, 2])]):
+        parent_ref = f"DEMO-P{index + 1:06d}-{number + 1}"
+        female = kind == Relationship.Kind.MOTHER
+        parent = Person(
+            kind=Person.Kind.PARENT,
+            la_reference=parent_ref,
+            given_name=fake.first_name_female() if female else fake.first_name_male(),
+            family_name=family_name,
+            date_of_birth=born - timedelta(days=rng.randint(20 * 365, 45 * 365)),
+            gender=Person.Gender.FEMALE if female else Person.Gender.MALE,
+            address=address,
+            phone=f"07700 900{rng.randint(0, 999):03d}",  # Ofcom's range for drama and fiction
+            email=f"{parent_ref.lower()}@example.com",
+        )
+        made.append((parent, kind))
+    return made
+
+
 def families_build(
     rng: random.Random, fake: Faker, schools: dict[str, list[School]], count: int, progress: Callable[[int], None]
 ) -> tuple[int, int]:
@@ -60,25 +83,13 @@ def families_build(
                 address=address,
             )
         )
-        for number, kind in enumerate([Relationship.Kind.MOTHER, Relationship.Kind.FATHER][: rng.choice([1, 2, 2])]):
-            parent_ref = f"DEMO-P{index + 1:06d}-{number + 1}"
-            female = kind == Relationship.Kind.MOTHER
-            parents.append(
-                Person(
-                    kind=Person.Kind.PARENT,
-                    la_reference=parent_ref,
-                    given_name=fake.first_name_female() if female else fake.first_name_male(),
-                    family_name=family_name,
-                    date_of_birth=born - timedelta(days=rng.randint(20 * 365, 45 * 365)),
-                    gender=Person.Gender.FEMALE if female else Person.Gender.MALE,
-                    address=address,
-                    phone=f"07700 900{rng.randint(0, 999):03d}",  # Ofcom's range for drama and fiction
-                    email=f"{parent_ref.lower()}@example.com",
-                )
-            )
-            links.append((parent_ref, child_ref, kind))
+        for parent, kind in _parents(rng, fake, index=index, family_name=family_name, born=born, address=address):
+            parents.append(parent)
+            links.append((parent.la_reference or "", child_ref, kind))
         if (index + 1) % 500 == 0:
             progress(index + 1)
+    # Direct ORM: people.services.person_create gives each person a new reference and checks duplicates
+    # one by one, so it cannot refresh a fixed set of demo people in place; no service adds a relationship.
     _replace_demo_people(children + parents)
     ids = dict(Person.objects.filter(la_reference__startswith="DEMO-").values_list("la_reference", "id"))
     Relationship.objects.bulk_create(
