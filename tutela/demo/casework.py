@@ -10,6 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from tutela.casework.models import Case
+from tutela.casework.services import case_open
 from tutela.consent.services import consent_give
 from tutela.demo.world import CONTROLLERS
 from tutela.governance.models import Controller, Team, User
@@ -76,17 +77,15 @@ def _open(
     controller = controllers[slug]
     worker = users[workers[index % len(workers)]]
     opened = timezone.localdate() - timedelta(days=rng.randint(20, 400))
-    # Direct ORM, not casework.services.case_open: that service cannot open a case on a past date or in
-    # the demo's own reference series (DEMO-...), and the demo's cases are months old. No service yet does.
-    case = Case.objects.create(
-        reference=f"DEMO-{service_key[:3].upper()}-{index + 1:05d}",
+    case = case_open(
+        actor=worker,
         controller=controller,
         service=service_key,
         child=child,
-        owning_team=Team.objects.get(controller=controller, slug=team_slug),
+        team=Team.objects.get(controller=controller, slug=team_slug),
+        family=[],
         allocated_worker=worker,
         opened_at=timezone.make_aware(datetime.combine(opened, time(9, 30))),
-        opened_by=worker,
     )
     return _DemoCase(case, slug, worker, opened, index)
 
