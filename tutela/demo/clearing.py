@@ -1,4 +1,7 @@
-"""Removing an earlier run's demo casework, so that a run rebuilds it from its seed alone."""
+"""Removing an earlier run's demo casework, so that a run rebuilds it from its seed alone.
+
+Direct ORM deletes: no service removes casework (real records leave only through retention and disposal,
+which keep their evidence); these rows are synthetic, of demo children only, and are made again at once."""
 
 from django.db import transaction
 from django.db.models import Q, QuerySet

@@ -5,6 +5,11 @@ Nothing here is a real person: names come from Faker's generator, identifiers ar
 (UPNs carry valid check letters but sit in an unused serial range of invented schools, and URNs
 start at 990000, above any real school's). The same seed and size always give the same world,
 and running it again updates that world in place rather than adding to it.
+
+The parts, in the order they are built: ``world`` (controllers, teams, users, schools), ``families``
+(children and parents), ``casework`` (a case, consent and records per child, for each case-holding
+service), ``calendars`` (term dates and attendance marks) and ``ess_scenarios`` with ``ess_kit`` (Dudley's
+attendance enforcement). The order is part of the seed: each part draws from the same random sequence.
 """
 
 import random
