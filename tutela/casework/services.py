@@ -1,7 +1,7 @@
 """Casework every service reuses: opening and closing cases, stages, tasks and letters."""
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -54,9 +54,13 @@ def case_open(
     family: list[Person],
     allocated_worker: User | None = None,
     stage: str = "",
+    opened_at: datetime | None = None,
 ) -> Case:
+    """Open a case; ``opened_at`` is when a case kept on paper before Tutela was really opened (now if not given)."""
     if team.controller_id != controller.pk or team.service != service:
         raise InvalidInput({"team": "The owning team must deliver this service for this controller"})
+    if opened_at is not None and opened_at > timezone.now():
+        raise InvalidInput({"opened_at": "A case cannot be opened in the future"})
     with transaction.atomic():
         case = Case.objects.create(
             reference=case_reference(controller=controller, service=service),
@@ -65,7 +69,7 @@ def case_open(
             child=child,
             owning_team=team,
             allocated_worker=allocated_worker,
-            opened_at=timezone.now(),
+            opened_at=opened_at or timezone.now(),
             opened_by=actor,
             stage=stage,
         )

@@ -79,9 +79,9 @@ def test_the_same_seed_and_size_give_the_same_state_whatever_ran_before():
     _run("--seed", "8", "--children", "30")
     _run("--seed", "7", "--children", "12")
     after_other_runs = _snapshot()
-    from tutela.demo.services import _clear_demo_casework
+    from tutela.demo.clearing import demo_casework_clear
 
-    _clear_demo_casework()
+    demo_casework_clear()
     Person.objects.all().delete()
     _run("--seed", "7", "--children", "12")
     assert _snapshot() == after_other_runs
