@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "tutela.web.middleware.MissingObjectMiddleware",
+    "tutela.web.middleware.RefusalMiddleware",
     # Axes must come last so that it sees every authentication attempt's outcome.
     "axes.middleware.AxesMiddleware",
 ]

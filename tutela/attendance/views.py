@@ -1,7 +1,7 @@
 """Attendance pages (thin: each resolves the actor, calls one selector, renders)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,7 +14,6 @@ from tutela.attendance.selectors import (
     school_overview,
     threshold_worklist,
 )
-from tutela.governance.errors import GateDenied
 from tutela.governance.selectors import actor_from_request
 
 
@@ -40,17 +39,12 @@ def school(request: HttpRequest, urn: str) -> HttpResponse:
         overview = school_overview(actor=actor_from_request(request), urn=urn, as_of=timezone.localdate())
     except ObjectDoesNotExist:
         raise Http404("No such school") from None
-    except GateDenied:
-        raise PermissionDenied from None
     return render(request, "attendance/overview.html", {"overview": overview, "la": False})
 
 
 @login_required
 def local_authority(request: HttpRequest) -> HttpResponse:
-    try:
-        overview = la_overview(actor=actor_from_request(request), as_of=timezone.localdate())
-    except GateDenied:
-        raise PermissionDenied from None
+    overview = la_overview(actor=actor_from_request(request), as_of=timezone.localdate())
     return render(request, "attendance/overview.html", {"overview": overview, "la": True})
 
 
@@ -70,7 +64,4 @@ def pupil(request: HttpRequest, person_id: int, academic_year: int) -> HttpRespo
         )
     except (ObjectDoesNotExist, LookupError):
         raise Http404("No such pupil or school year") from None
-    except GateDenied as denied:
-        # As the person page refuses: the reasons, and the refusal is already in the audit log.
-        return render(request, "records/refused.html", {"reasons": denied.decision.reasons}, status=403)
     return render(request, "attendance/pupil.html", {"calendar": calendar})

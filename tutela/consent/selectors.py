@@ -61,7 +61,9 @@ def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
         object_type="consent.consent",
         object_id=str(consent.pk),
     ):
-        raise GateDenied(Decision(False, ("no need to know this person in this service",)))
+        raise GateDenied(
+            Decision(False, ("no need to know this person in this service",), subject_id=consent.subject_id)
+        )
     return consent
 
 

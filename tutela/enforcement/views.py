@@ -28,10 +28,6 @@ from tutela.records.services import Upload
 SERVICE = services.SERVICE
 
 
-def _refused(request: HttpRequest, denied: GateDenied) -> HttpResponse:
-    return render(request, "records/refused.html", {"reasons": denied.decision.reasons}, status=403)
-
-
 def _errors(form: Any, invalid: InvalidInput) -> None:
     for name, message in invalid.errors.items():
         form.add_error(name if name in form.fields else None, message)
@@ -56,7 +52,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return redirect("enforcement:referrals")
     officer, manager = selectors.service_standing(actor=actor, service=SERVICE)
     if not officer:
-        return _refused(request, GateDenied(_no("you are not in a team of the Education Support Service")))
+        raise GateDenied(_no("you are not in a team of the Education Support Service"))
     board = selectors.officer_dashboard(actor=actor, service=SERVICE)
     cases = [(case, STAGE_NAMES.get(case.stage, case.stage or "Not started")) for case in board.cases]
     return render(request, "enforcement/dashboard.html", {"board": board, "manager": manager, "cases": cases})
@@ -73,7 +69,7 @@ def manager_dashboard(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     _officer, manager = selectors.service_standing(actor=actor, service=SERVICE)
     if not manager or actor.controller is None:
-        return _refused(request, GateDenied(_no("the manager's dashboard is for managers of the service")))
+        raise GateDenied(_no("the manager's dashboard is for managers of the service"))
     board = selectors.manager_dashboard(controller=actor.controller, service=SERVICE)
     return render(request, "enforcement/manager.html", {"board": board})
 
@@ -92,7 +88,7 @@ def referrals(request: HttpRequest) -> HttpResponse:
 def referral_new(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     if actor.school_id is None:
-        return _refused(request, GateDenied(_no("only a school refers a pupil")))
+        raise GateDenied(_no("only a school refers a pupil"))
     chosen = request.POST.get("child") or request.GET.get("child") or ""
     pupils, parents = selectors.referral_choices(actor=actor, service=SERVICE, child_id=object_id(chosen))
     form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
@@ -127,8 +123,6 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     try:
         referral = selectors.referral_for_actor(actor=actor, referral_id=referral_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
     except Referral.DoesNotExist as missing:
         raise Http404 from missing
     team = actor.teams.filter(service=SERVICE).first()
@@ -156,8 +150,6 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
             return redirect("enforcement:referrals")
         except InvalidInput as invalid:
             _errors(form, invalid)
-        except GateDenied as denied:
-            return _refused(request, denied)
     return render(
         request,
         "enforcement/referral_detail.html",
@@ -167,10 +159,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
 
 @login_required
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     page = case_page(actor=actor_from_request(request), case=case, today=timezone.localdate())
     context = {
         "case": case,
@@ -195,10 +184,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def step_new(request: HttpRequest, case_id: int, step_key: str) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     step = STEPS_BY_KEY.get(step_key)
     if step is None:
         raise Http404("No such step")
@@ -241,10 +227,7 @@ def step_form_for(request: HttpRequest, step: Any, parents: list[Person]) -> Any
 @login_required
 def penalty_notice_new(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     parents = list(case.family.all())
     form = f.PenaltyNoticeForm(request.POST or None, parents=parents)
     refused = ""
@@ -286,10 +269,7 @@ def _notice(request: HttpRequest, notice_id: int) -> PenaltyNotice:
 @login_required
 def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        notice = _notice(request, notice_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    notice = _notice(request, notice_id)
     payment_form = f.PaymentForm(
         request.POST if "record_payment" in request.POST else None, initial={"reference": notice.reference}
     )
@@ -317,8 +297,6 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
                 return redirect("enforcement:penalty_notice", notice.pk)
         except InvalidInput as invalid:
             _errors(payment_form if "record_payment" in request.POST else withdraw_form, invalid)
-        except GateDenied as denied:
-            return _refused(request, denied)
     context = {
         "notice": notice,
         "state": selectors.notice_state(notice),
@@ -333,18 +311,13 @@ def penalty_notice_detail(request: HttpRequest, notice_id: int) -> HttpResponse:
 def penalty_notice_receipt(request: HttpRequest, notice_id: int) -> HttpResponse:
     """Record a proven later actual receipt (Interpretation Act 1978 s7): the payment windows move."""
     actor = actor_from_request(request)
-    try:
-        notice = _notice(request, notice_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    notice = _notice(request, notice_id)
     form = f.ReceiptForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             services.penalty_notice_receipt_record(actor=actor, notice=notice, **form.cleaned_data)
         except InvalidInput as invalid:
             _errors(form, invalid)
-        except GateDenied as denied:
-            return _refused(request, denied)
         else:
             received = form.cleaned_data["received_on"]
             messages.success(request, f"Receipt recorded: the payment periods now begin {received:%-d %B %Y}")
@@ -357,10 +330,7 @@ def penalty_notice_receipt(request: HttpRequest, notice_id: int) -> HttpResponse
 @login_required
 def prosecution_new(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     parents = list(case.family.all())
     notices = list(case.penalty_notices.filter(withdrawn_on__isnull=True))
     form = f.ProsecutionForm(
@@ -399,10 +369,7 @@ def _typed_pounds(pence: int | None) -> str | None:
 def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     prosecution = get_object_or_404(Prosecution.objects.select_related("defendant", "case"), pk=prosecution_id)
-    try:
-        prosecution_read(actor=actor, prosecution=prosecution, case=_case(request, prosecution.case_id))
-    except GateDenied as denied:
-        return _refused(request, denied)
+    prosecution_read(actor=actor, prosecution=prosecution, case=_case(request, prosecution.case_id))
     action = request.POST.get("action", "")
     update = f.ProsecutionUpdateForm(request.POST if action == "update" else None, initial=_progress(prosecution))
     hearing = f.HearingForm(request.POST if action == "hearing" else None)
@@ -437,8 +404,6 @@ def prosecution_detail(request: HttpRequest, prosecution_id: int) -> HttpRespons
             return redirect("enforcement:prosecution", prosecution.pk)
     except InvalidInput as invalid:
         _errors({"update": update, "hearing": hearing, "disclose": disclose}.get(action, update), invalid)
-    except GateDenied as denied:
-        return _refused(request, denied)
     context = {
         "prosecution": prosecution,
         "update": update,
@@ -473,10 +438,7 @@ def _case_action(request: HttpRequest, case: Case, form: Any, heading: str, butt
 @login_required
 def task_new(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     form = f.TaskForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -489,10 +451,7 @@ def task_new(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def case_close_view(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        case = _case(request, case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, case_id)
     form = f.CaseCloseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -509,10 +468,7 @@ def case_close_view(request: HttpRequest, case_id: int) -> HttpResponse:
 def task_done(request: HttpRequest, task_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     task = get_object_or_404(CaseTask, pk=task_id)
-    try:
-        case = _case(request, task.case_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    case = _case(request, task.case_id)
     form = f.TaskDoneForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -531,11 +487,8 @@ def reg20_report(request: HttpRequest) -> HttpResponse:
 
     actor = actor_from_request(request)
     if actor.controller is None:
-        return _refused(request, GateDenied(_no("not an officer of a local authority")))
-    try:
-        pdf = reg20_pdf(actor=actor, controller=actor.controller, service=SERVICE)
-    except GateDenied as denied:
-        return _refused(request, denied)
+        raise GateDenied(_no("not an officer of a local authority"))
+    pdf = reg20_pdf(actor=actor, controller=actor.controller, service=SERVICE)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="penalty-notice-records-{timezone.localdate()}.pdf"'
     response["Cache-Control"] = "no-store"

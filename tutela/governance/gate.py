@@ -92,6 +92,9 @@ class Decision:
     allowed: bool
     reasons: tuple[str, ...]
     via: str = ""
+    # Whom a refusal is about, where the deciding code knows: the refusal page offers emergency
+    # access to this person when the actor could open a grant (tutela.web.middleware).
+    subject_id: int | None = None
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -273,14 +276,14 @@ def check(
     if not reasons:
         reasons = _access_reasons(touch, actor, registers)
     if reasons:
-        return Decision(False, tuple(reasons))
+        return Decision(False, tuple(reasons), subject_id=touch.subject.pk)
     via = need_to_know(touch, actor)
     if via:
         return Decision(True, (via,), via)
     grant = break_glass_reason(touch, actor)
     if grant is not None:
         return Decision(True, (f"break-glass: {grant}",), "break-glass")
-    return Decision(False, (NO_NEED_TO_KNOW,))
+    return Decision(False, (NO_NEED_TO_KNOW,), subject_id=touch.subject.pk)
 
 
 def decide(*, actor: User, action: Action, touch: Touch) -> Decision:

@@ -231,7 +231,7 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
             reason=via or "no need to know this person",
         )
     if not via:
-        raise GateDenied(Decision(False, ("no need to know this person",)))
+        raise GateDenied(Decision(False, ("no need to know this person",), subject_id=person.pk))
     relationships = list(
         Relationship.objects.filter(child=person).select_related("person")
         | Relationship.objects.filter(person=person).select_related("child")

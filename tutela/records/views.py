@@ -12,7 +12,6 @@ from tutela.governance.break_glass import (
     break_glass_allowed_or_refuse,
     break_glass_purpose_label,
     break_glass_purposes,
-    break_glass_refusal,
     break_glass_viewed,
 )
 from tutela.governance.errors import GateDenied, InvalidInput
@@ -30,22 +29,6 @@ from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
 
 
-def _refused(request: HttpRequest, denied: GateDenied, person_id: int | None = None) -> HttpResponse:
-    # Offer emergency access only to someone who could open it: a link that leads to a second refusal
-    # is a dead end.
-    subject = None
-    if person_id is not None:
-        try:
-            subject = person_by_id(person_id=person_id)
-        except Person.DoesNotExist:
-            subject = None
-    may_break_glass = subject is not None and not break_glass_refusal(
-        actor=actor_from_request(request), subject=subject
-    )
-    context = {"reasons": denied.decision.reasons, "person_id": person_id if may_break_glass else None}
-    return render(request, "records/refused.html", context, status=403)
-
-
 def _apply_errors(form: Any, invalid: InvalidInput) -> None:
     for field, message in invalid.errors.items():
         form.add_error(field if field in form.fields else None, message)
@@ -60,10 +43,7 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
-    try:
-        page = person_page(actor=actor_from_request(request), person_id=person_id)
-    except GateDenied as denied:
-        return _refused(request, denied, person_id)
+    page = person_page(actor=actor_from_request(request), person_id=person_id)
     return render(request, "records/person_detail.html", {"page": page})
 
 
@@ -98,10 +78,7 @@ def person_add(request: HttpRequest) -> HttpResponse:
 @login_required
 def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        person = person_page(actor=actor, person_id=person_id).person
-    except GateDenied as denied:
-        return _refused(request, denied, person_id)
+    person = person_page(actor=actor, person_id=person_id).person
     teams = [(team.pk, team.name) for team in actor.teams.all()]
     initial = {
         name: getattr(person, name)
@@ -123,10 +100,7 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @login_required
 def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
-    try:
-        view = record_read(actor=actor_from_request(request), record_id=record_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    view = record_read(actor=actor_from_request(request), record_id=record_id)
     categories = register().categories(list(view.record.categories))
     return render(request, "records/record_detail.html", {"view": view, "categories": categories})
 
@@ -136,8 +110,6 @@ def record_document(request: HttpRequest, record_id: int) -> HttpResponse:
     """A record's file, for whoever may read the record; always a download, never rendered inline."""
     try:
         document, content = document_content(actor=actor_from_request(request), record_id=record_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
     except Document.DoesNotExist as missing:
         raise Http404("This record has no file") from missing
     response = HttpResponse(content, content_type=document.content_type)
@@ -150,11 +122,8 @@ def record_document(request: HttpRequest, record_id: int) -> HttpResponse:
 @login_required
 def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        action = Action.READ if request.method in ("GET", "HEAD") else Action.CREATE
-        case = case_for_actor(actor=actor, case_id=case_id, action=action)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    action = Action.READ if request.method in ("GET", "HEAD") else Action.CREATE
+    case = case_for_actor(actor=actor, case_id=case_id, action=action)
     service = register().service(case.controller.slug, case.service)
     purposes = [(p.key, p.description) for p in service.purposes if not p.retired]
     keys = sorted({key for p in service.purposes for key in p.categories})
@@ -181,7 +150,7 @@ def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
             return redirect("records:record", record_id=record.pk)
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
-        except GateDenied as denied:
+        except GateDenied as denied:  # not the refusal page: the form again, with why, to change the choice
             form.add_error(None, "This cannot be recorded: " + "; ".join(denied.decision.reasons))
     return render(request, "records/record_form.html", {"form": form, "case": case})
 
@@ -193,10 +162,7 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
         person = person_by_id(person_id=person_id)
     except Person.DoesNotExist:
         raise Http404("No such person") from None
-    try:
-        break_glass_allowed_or_refuse(actor=actor, subject=person)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    break_glass_allowed_or_refuse(actor=actor, subject=person)
     form = BreakGlassForm(request.POST or None, purposes=break_glass_purposes(actor=actor, subject=person))
     if request.method == "POST" and form.is_valid():
         try:
@@ -210,8 +176,6 @@ def break_glass(request: HttpRequest, person_id: int) -> HttpResponse:
             return redirect("records:person", person_id=person.pk)
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
-        except GateDenied as denied:
-            return _refused(request, denied)
     return render(request, "records/break_glass.html", {"form": form, "person_id": person_id})
 
 

@@ -57,18 +57,11 @@ def review(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     return render(request, "sharing/review.html", {"form": form, "disclosure": disclosure})
 
 
-def _refused(request: HttpRequest, denied: GateDenied) -> HttpResponse:
-    return render(request, "records/refused.html", {"reasons": denied.decision.reasons}, status=403)
-
-
 @login_required
 def share(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        action = Action.READ if request.method in ("GET", "HEAD") else Action.SHARE
-        case = case_for_actor(actor=actor, case_id=case_id, action=action)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    action = Action.READ if request.method in ("GET", "HEAD") else Action.SHARE
+    case = case_for_actor(actor=actor, case_id=case_id, action=action)
     form = ShareForm(request.POST or None, choices=share_choices(controller=case.controller.slug, service=case.service))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -84,7 +77,7 @@ def share(request: HttpRequest, case_id: int) -> HttpResponse:
         try:
             disclosure = disclosure_propose(actor=actor, request=share_request)
             return redirect("sharing:disclosure", disclosure_id=disclosure.pk)
-        except (DisclosureRefused, GateDenied) as refused:
+        except (DisclosureRefused, GateDenied) as refused:  # the form again, with why, to change the choice
             form.add_error(None, str(refused))
         except InvalidInput as invalid:
             for name, message in invalid.errors.items():
@@ -95,10 +88,7 @@ def share(request: HttpRequest, case_id: int) -> HttpResponse:
 @login_required
 def disclosure_page(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        disclosure = disclosure_for_actor(actor=actor, disclosure_id=disclosure_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    disclosure = disclosure_for_actor(actor=actor, disclosure_id=disclosure_id)
     decision_form = DecisionForm(request.POST if request.POST.get("step") == "decide" else None)
     sent = None
     if request.method == "POST":
@@ -137,10 +127,7 @@ def disclosure_page(request: HttpRequest, disclosure_id: int) -> HttpResponse:
 @login_required
 def package(request: HttpRequest, disclosure_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    try:
-        disclosure = disclosure_for_actor(actor=actor, disclosure_id=disclosure_id)
-    except GateDenied as denied:
-        return _refused(request, denied)
+    disclosure = disclosure_for_actor(actor=actor, disclosure_id=disclosure_id)
     if not disclosure.package_name:
         raise Http404("Not sent yet")
     data = (settings.DISCLOSURE_PACKAGE_DIR / disclosure.package_name).read_bytes()

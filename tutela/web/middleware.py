@@ -1,4 +1,4 @@
-"""Middleware of the site's frame: static files, missing objects as 404s, and no caching of personal data.
+"""Middleware of the site's frame: static files, refusals as 403s, missing objects as 404s, no caching of personal data.
 
 GOV.UK Frontend's compiled CSS refers to its fonts and images at ``/assets/``, so that folder of
 the npm package is served there as well as under ``/static/govuk-frontend/``.
@@ -10,8 +10,15 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from whitenoise.middleware import WhiteNoiseMiddleware
+
+from tutela.governance.break_glass import break_glass_refusal
+from tutela.governance.errors import GateDenied
+from tutela.governance.models import User
+from tutela.people.models import Person
+from tutela.people.selectors import person_by_id
 
 
 class GovukWhiteNoiseMiddleware(WhiteNoiseMiddleware):  # type: ignore[misc]
@@ -40,6 +47,42 @@ class MissingObjectMiddleware:
         if isinstance(exception, ObjectDoesNotExist):
             raise Http404(str(exception)) from exception
         return None
+
+
+class RefusalMiddleware:
+    """A page the gate refuses is the 403 page that says why, wherever the refusal was raised.
+
+    Selectors and services raise ``GateDenied`` (the refusal is already in the audit log); views let
+    it propagate rather than each catching it. A view keeps its own ``except GateDenied`` only where
+    it does something else with it, such as showing the form again with the reason as an error.
+    Emergency access is offered only to someone who could open a grant on the person the refusal is
+    about: a link that leads to a second refusal is a dead end. The API answers a refusal with its
+    JSON 403 (``tutela.api.errors``) before it gets here.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, GateDenied):
+            return None
+        context = {"reasons": exception.decision.reasons, "person_id": _break_glass_offer(request, exception)}
+        return render(request, "web/refused.html", context, status=403)
+
+
+def _break_glass_offer(request: HttpRequest, denied: GateDenied) -> int | None:
+    """The person to offer emergency access to, if the refusal names one and the user could open a grant."""
+    user = getattr(request, "user", None)
+    if denied.subject_id is None or not isinstance(user, User) or not user.is_authenticated:
+        return None
+    try:
+        subject = person_by_id(person_id=denied.subject_id)
+    except Person.DoesNotExist:
+        return None
+    return None if break_glass_refusal(actor=user, subject=subject) else subject.pk
 
 
 class NoStoreMiddleware:
