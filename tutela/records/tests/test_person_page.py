@@ -74,7 +74,9 @@ def test_query_count_does_not_grow_with_the_number_of_records(client, world, cas
     _add_records(world, casework, 40)
     many = _queries_for_page(client, casework)
     assert many == few
-    assert few <= 30
+    # A fixed handful: PostgreSQL's audit append takes an advisory lock (one query more than SQLite),
+    # and each audit entry looks up its controller.
+    assert few <= 32
 
 
 def test_bad_upn_on_the_form_shows_a_govuk_error_and_writes_nothing(client, world, sign_in):
