@@ -233,5 +233,10 @@ class DateField(forms.MultiValueField):
         self.run_validators(cleaned)
         return cleaned
 
-    def compress(self, data_list: list[Any]) -> date | None:  # pragma: no cover - clean() does the work
-        raise NotImplementedError
+    def compress(self, data_list: list[Any]) -> date | None:
+        """The date of already-checked day, month and year boxes (``clean`` checks them first, with
+        a message per box; this is MultiValueField's contract for anyone calling it directly)."""
+        if not data_list or not all(data_list):
+            return None
+        day, month, year = (int(part) for part in data_list)
+        return date(year, month, day)

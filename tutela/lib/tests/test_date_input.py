@@ -68,3 +68,13 @@ def test_whatever_is_typed_the_answer_is_a_date_in_range_or_a_form_error(day, mo
     except forms.ValidationError:
         return
     assert date(1900, 1, 1) <= cleaned <= date(2100, 12, 31)
+
+
+def test_compress_gives_the_date_of_checked_boxes_or_nothing():
+    from datetime import date
+
+    from tutela.lib.forms import DateField
+
+    field = DateField(label="Date of birth")
+    assert field.compress(["3", "4", "2013"]) == date(2013, 4, 3)
+    assert field.compress(["", "", ""]) is None
