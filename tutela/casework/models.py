@@ -102,3 +102,53 @@ class ReferenceCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}{self.last}"
+
+
+class Referral(models.Model):
+    """A referral or request to a service, made on one of its kit's intake forms and triaged by it.
+
+    What the referrer wrote is a governed record (``record``, encrypted where it must be); the
+    documents they attached are records too (``attachments``). ``data`` keeps only the facts the
+    service's rules and dashboards run on (an attendance summary at referral, an SEN status).
+    """
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", "Waiting for triage"
+        ACCEPTED = "accepted", "Accepted"
+        RETURNED = "returned", "Returned with reasons"
+        REDIRECTED = "redirected", "Redirected"
+
+    reference = models.CharField(max_length=30, unique=True)
+    controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="+")
+    service = models.SlugField()
+    form = models.SlugField(help_text="The key of the intake form in the service's kit.")
+    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="referrals")
+    family = models.ManyToManyField(Person, blank=True, related_name="+")
+    school = models.ForeignKey(
+        "people.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The referring school.",
+    )
+    submitter_kind = models.CharField(max_length=20, help_text="casework.kit.Submitter")
+    data = models.JSONField(default=dict)
+    record = models.OneToOneField("records.Record", on_delete=models.PROTECT, related_name="+")
+    attachments = models.ManyToManyField("records.Record", blank=True, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    submitted_at = models.DateTimeField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
+    triaged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    triaged_at = models.DateTimeField(null=True, blank=True)
+    triage_reason = models.TextField(blank=True)
+    redirected_to = models.SlugField(blank=True, help_text="A service or recipient the register names.")
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="referral")
+
+    class Meta:
+        ordering: ClassVar = ["-submitted_at"]
+
+    def __str__(self) -> str:
+        return self.reference

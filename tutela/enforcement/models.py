@@ -51,7 +51,9 @@ class Referral(models.Model):
     triaged_at = models.DateTimeField(null=True, blank=True)
     triage_reason = models.TextField(blank=True)
     redirected_to = models.SlugField(blank=True)
-    case = models.OneToOneField(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="referral")
+    case = models.OneToOneField(
+        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="attendance_referral"
+    )
 
     class Meta:
         ordering: ClassVar = ["-submitted_at"]
