@@ -7,6 +7,7 @@ urlpatterns = [
     path("audit/", include("tutela.audit.urls")),
     path("", include("tutela.register.urls")),
     path("", include("tutela.records.urls")),
+    path("", include("tutela.casework.urls")),
     path("sharing/", include("tutela.sharing.urls")),
     path("attendance/", include("tutela.attendance.urls")),
     path("enforcement/", include("tutela.enforcement.urls")),
