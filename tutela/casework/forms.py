@@ -55,3 +55,91 @@ def fields_form_class(
     declared: dict[str, Any] = dict(extra or {})
     declared |= {spec.key: form_field(spec) for spec in fields}
     return type(name, (GovukForm,), declared)
+
+
+def _choices(people: Sequence[Any]) -> list[tuple[str, str]]:
+    return [(str(p.pk), f"{p.given_name} {p.family_name}") for p in people]
+
+
+class ChildChoiceForm(GovukForm):
+    """The first step of a referral: whom it is about."""
+
+    child = forms.ChoiceField(
+        label="Child or young person", error_messages={"required": "Select who you are referring"}
+    )
+
+    def __init__(self, *args: Any, children: Sequence[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["child"].choices = [("", "Choose"), *_choices(children)]  # type: ignore[attr-defined]
+
+
+def referral_form_class(
+    fields: Sequence[Field],
+    *,
+    children: Sequence[Any],
+    family: Sequence[Any],
+    family_required: bool,
+    consent: bool,
+    attachments: bool,
+) -> type[GovukForm]:
+    """The referral form: the child, the family named, the kit's questions, the consent, a document."""
+    extra: dict[str, forms.Field] = {
+        "child": forms.ChoiceField(
+            label="Child or young person",
+            choices=[("", "Choose"), *_choices(children)],
+            error_messages={"required": "Select who you are referring"},
+        )
+    }
+    if family:
+        extra["family"] = forms.MultipleChoiceField(
+            label="Parents and carers to name on the referral",
+            choices=_choices(family),
+            widget=forms.CheckboxSelectMultiple,
+            required=family_required,
+            error_messages={"required": "Choose at least one parent or carer"},
+        )
+    tail: dict[str, forms.Field] = {}
+    if consent:
+        tail["consent_given_by"] = forms.ChoiceField(
+            label="Who gave consent",
+            choices=[("", "Choose"), *_choices([*children[:1], *family])],
+            error_messages={"required": "Choose who gave consent"},
+        )
+        tail["consent_evidence"] = forms.CharField(
+            label="Evidence of consent",
+            help_text="For example the reference of the signed form.",
+            max_length=200,
+            error_messages={"required": "Enter the evidence of consent"},
+        )
+    if attachments:
+        tail["attachment_title"] = forms.CharField(label="Document title", max_length=200, required=False)
+        tail["attachment"] = forms.FileField(label="Attach a document", required=False)
+    form = fields_form_class(fields, extra=extra, name="ReferralForm")
+    return type("ReferralForm", (form,), tail)
+
+
+class TriageForm(GovukForm):
+    outcome = forms.ChoiceField(
+        label="Decision",
+        choices=[("accept", "Accept and open a case"), ("return", "Return to the referrer"), ("redirect", "Redirect")],
+        error_messages={"required": "Choose what to do with the referral"},
+    )
+    team = forms.ChoiceField(label="Owning team", required=False)
+    allocate_to = forms.ChoiceField(label="Allocate to", required=False)
+    redirect_to = forms.ChoiceField(label="Redirect to", required=False)
+    reason = forms.CharField(
+        label="Reasons (shown to the referrer)", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        teams: list[tuple[str, str]],
+        workers: list[tuple[str, str]],
+        targets: dict[str, str],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].choices = teams  # type: ignore[attr-defined]
+        self.fields["allocate_to"].choices = [("", "Leave unallocated"), *workers]  # type: ignore[attr-defined]
+        self.fields["redirect_to"].choices = [("", "Choose"), *targets.items()]  # type: ignore[attr-defined]

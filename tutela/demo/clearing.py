@@ -6,7 +6,7 @@ which keep their evidence); these rows are synthetic, of demo children only, and
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from tutela.casework.models import Case
+from tutela.casework.models import Case, Referral
 
 
 def demo_casework_clear() -> None:
@@ -41,14 +41,14 @@ def _clear_demo_enforcement(cases: "QuerySet[Case]") -> None:
     enforcement.PenaltyNotice.objects.filter(case__in=cases).delete()
     enforcement.StepEntry.objects.filter(case__in=cases).delete()
     enforcement.LegalDecision.objects.filter(case__in=cases).delete()
-    enforcement.Referral.objects.filter(child__la_reference__startswith="DEMO-").delete()
+    Referral.objects.filter(child__la_reference__startswith="DEMO-").delete()
     # The demo rebuilds its reference series from the start (a real system never reuses a number);
     # only series no surviving row uses are reset.
     from tutela.casework.models import ReferenceCounter
 
     surviving = [
         *Case.objects.exclude(pk__in=cases.values("pk")).values_list("reference", flat=True),
-        *enforcement.Referral.objects.values_list("reference", flat=True),
+        *Referral.objects.values_list("reference", flat=True),
         *enforcement.PenaltyNotice.objects.exclude(case__in=cases).values_list("reference", flat=True),
     ]
     for counter in ReferenceCounter.objects.all():

@@ -7,15 +7,14 @@ from typing import Any
 
 from faker import Faker
 
-from tutela.casework.models import Case
+from tutela.casework.intake import referral_accept, referral_submit
+from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_close, case_open, task_add
-from tutela.enforcement.models import PenaltyNotice, Referral, StepEntry
+from tutela.enforcement.kit import SCHOOL_REFERRAL
+from tutela.enforcement.models import PenaltyNotice, StepEntry
 from tutela.enforcement.services import (
-    ReferralDetails,
     penalty_notice_issue,
     penalty_payment_record,
-    referral_accept,
-    referral_submit,
     step_record,
 )
 from tutela.enforcement.stages import STEPS_BY_KEY
@@ -81,16 +80,22 @@ def name(person: Person | User) -> str:
 
 
 def refer(ess: Ess, family: Family, *, days_ago: int, sen: str = "none", safeguarding: str = "") -> Referral:
-    details = ReferralDetails(
-        child=family.child,
-        parents=family.parents,
-        actions_taken=ess.rng.choice(SCHOOL_ACTIONS),
-        safeguarding=safeguarding,
-        safeguarding_concerns=bool(safeguarding),
-        sen_status=sen,
-    )
+    answers = {
+        "actions_taken": ess.rng.choice(SCHOOL_ACTIONS),
+        "safeguarding": safeguarding,
+        "safeguarding_concerns": bool(safeguarding),
+        "sen_status": sen,
+    }
     assert family.child.school_id is not None  # noqa: S101 -- referred families are chosen at referring schools
-    return referral_submit(actor=ess.school_users[family.child.school_id], details=details, as_of=ess.ago(days_ago))
+    return referral_submit(
+        actor=ess.school_users[family.child.school_id],
+        service=ESS_SERVICE,
+        form=SCHOOL_REFERRAL,
+        child=family.child,
+        family=family.parents,
+        answers=answers,
+        as_of=ess.ago(days_ago),
+    )
 
 
 def case(ess: Ess, family: Family, *, referred_days_ago: int | None = None) -> Case:

@@ -10,11 +10,11 @@ from django.utils import timezone
 from faker import Faker
 
 from tutela.attendance.packing import academic_year_of
-from tutela.casework.models import Case
+from tutela.casework.intake import referral_return
+from tutela.casework.models import Case, Referral
 from tutela.demo import ess_kit as kit
 from tutela.demo.calendars import school_days_to_yesterday
 from tutela.enforcement.bundle import bundle_build
-from tutela.enforcement.models import Referral
 from tutela.enforcement.rules import next_notice_possible_on
 from tutela.enforcement.services import (
     hearing_add,
@@ -22,7 +22,6 @@ from tutela.enforcement.services import (
     penalty_notice_withdraw,
     prosecution_start,
     prosecution_update,
-    referral_return,
 )
 from tutela.enforcement.stages import CME_ENQUIRIES
 from tutela.governance.models import Controller, Team, User

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from tutela.enforcement.models import BundleDisclosure, PenaltyPayment, Prosecution, Referral
+from tutela.enforcement.models import BundleDisclosure, PenaltyPayment, Prosecution
 from tutela.enforcement.rules import SERVICE_METHOD_NAMES
 from tutela.enforcement.stages import Step
 from tutela.lib.forms import DateField, GovukForm
@@ -22,53 +22,6 @@ RATIONALE = forms.CharField(
 
 def _people(people: list[Person]) -> list[tuple[str, str]]:
     return [(str(p.pk), f"{p.given_name} {p.family_name}") for p in people]
-
-
-class ReferralForm(GovukForm):
-    child = forms.ChoiceField(label="Pupil", error_messages={"required": "Select the pupil you are referring"})
-    parents = forms.MultipleChoiceField(
-        label="Parents and carers to refer",
-        help_text="Each must have an address on their record.",
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one parent or carer"},
-    )
-    actions_taken = forms.CharField(
-        label="What the school has done to improve attendance",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": "Say what the school has done to improve attendance"},
-    )
-    sen_status = forms.ChoiceField(
-        label="Special educational needs",
-        choices=[("", "Choose"), *Referral.SenStatus.choices],
-        error_messages={"required": "Choose the pupil's SEN status"},
-    )
-    safeguarding_concerns = forms.BooleanField(label="The school has safeguarding concerns", required=False)
-    safeguarding = forms.CharField(
-        label="Safeguarding concerns", widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-
-    def __init__(self, *args: Any, pupils: list[Person], parents: list[Person], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["child"].choices = [("", "Choose a pupil"), *_people(pupils)]  # type: ignore[attr-defined]
-        self.fields["parents"].choices = _people(parents)  # type: ignore[attr-defined]
-
-
-class TriageForm(GovukForm):
-    outcome = forms.ChoiceField(
-        label="Decision",
-        choices=[("accept", "Accept and open a case"), ("return", "Return to the school"), ("redirect", "Redirect")],
-        error_messages={"required": "Choose what to do with the referral"},
-    )
-    allocate_to = forms.ChoiceField(label="Allocate to", required=False)
-    redirect_to = forms.ChoiceField(label="Redirect to", required=False)
-    reason = forms.CharField(
-        label="Reasons (shown to the school)", widget=forms.Textarea(attrs={"rows": 3}), required=False
-    )
-
-    def __init__(self, *args: Any, officers: list[tuple[str, str]], targets: dict[str, str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["allocate_to"].choices = [("", "Leave unallocated"), *officers]  # type: ignore[attr-defined]
-        self.fields["redirect_to"].choices = [("", "Choose"), *targets.items()]  # type: ignore[attr-defined]
 
 
 def step_form(step: Step, data: Any = None, *, parents: list[Person], files: Any = None) -> forms.Form:

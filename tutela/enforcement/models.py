@@ -1,4 +1,4 @@
-"""Attendance enforcement: referrals from schools, decisions with legal effect, the steps of each
+"""Attendance enforcement: decisions with legal effect, the steps of each
 stage, penalty notices with their payments, prosecutions and evidence bundles.
 
 Every row here points at a governed ``Record`` on the case: the record carries the register facts
@@ -12,54 +12,8 @@ from django.conf import settings
 from django.db import models
 
 from tutela.casework.models import Case
-from tutela.governance.models import Controller
 from tutela.people.models import Person, School
 from tutela.records.models import Record
-
-
-class Referral(models.Model):
-    """A school's request that the LA look into a pupil's attendance."""
-
-    class Status(models.TextChoices):
-        SUBMITTED = "submitted", "Submitted"
-        ACCEPTED = "accepted", "Accepted"
-        RETURNED = "returned", "Returned to the school"
-        REDIRECTED = "redirected", "Redirected to another service"
-
-    class SenStatus(models.TextChoices):
-        NONE = "none", "No special educational needs"
-        SEN_SUPPORT = "sen_support", "SEN support"
-        EHCP = "ehcp", "Education, health and care plan"
-
-    reference = models.CharField(max_length=30, unique=True)
-    controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="+")
-    service = models.SlugField()
-    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="+")
-    child = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance_referrals")
-    parents = models.ManyToManyField(Person, related_name="+")
-    attendance = models.JSONField(help_text="The attendance summary at referral, from Tutela's marks.")
-    sen_status = models.CharField(max_length=20, choices=SenStatus.choices)
-    safeguarding_concerns = models.BooleanField()
-    record = models.OneToOneField(Record, on_delete=models.PROTECT, related_name="+")
-    marks_record = models.OneToOneField(Record, on_delete=models.PROTECT, null=True, related_name="+")
-    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    submitted_at = models.DateTimeField()
-    status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)
-    triaged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    triaged_at = models.DateTimeField(null=True, blank=True)
-    triage_reason = models.TextField(blank=True)
-    redirected_to = models.SlugField(blank=True)
-    case = models.OneToOneField(
-        Case, on_delete=models.PROTECT, null=True, blank=True, related_name="attendance_referral"
-    )
-
-    class Meta:
-        ordering: ClassVar = ["-submitted_at"]
-
-    def __str__(self) -> str:
-        return self.reference
 
 
 class LegalDecision(models.Model):

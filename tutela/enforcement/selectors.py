@@ -16,12 +16,10 @@ from tutela.attendance.measures import attendance_flags
 from tutela.attendance.models import AttendanceYear
 from tutela.attendance.packing import academic_year_of
 from tutela.attendance.selectors import marks_of
-from tutela.casework.models import Case, CaseTask
+from tutela.casework.models import Case, CaseTask, Referral
 from tutela.enforcement import rules
-from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
-from tutela.enforcement.stages import ENFORCEMENT
-from tutela.governance.errors import GateDenied
-from tutela.governance.gate import Action, Touch, actor_context, decide, decide_many
+from tutela.enforcement.models import PenaltyNotice, Prosecution, StepEntry
+from tutela.governance.gate import Action, actor_context, decide_many
 from tutela.governance.models import Controller, User
 from tutela.lib.csvfiles import frame_csv
 from tutela.lib.dates import add_years
@@ -318,21 +316,6 @@ def reg20_rows(*, controller: Controller, service: str, today: date | None = Non
     return rows
 
 
-def referrals_for_school(*, actor: User) -> list[Referral]:
-    """A school user sees its own school's referrals and nothing else (read through the gate, one
-    audit entry for the list)."""
-    if actor.school_id is None:
-        return []
-    referrals = list(Referral.objects.filter(school_id=actor.school_id).select_related("child", "controller"))
-    decisions = decide_many(
-        actor=actor,
-        action=Action.READ,
-        touches=[referral_touch(referral) for referral in referrals],
-        summary="school's referrals",
-    )
-    return [referral for referral, decision in zip(referrals, decisions, strict=True) if decision.allowed]
-
-
 def step_entries(*, case: Case) -> list[StepEntry]:
     return list(case.steps.select_related("decision__officer", "concerning", "record"))
 
@@ -342,80 +325,6 @@ def service_standing(*, actor: User, service: str) -> tuple[bool, bool]:
     context = actor_context(actor, [], timezone.now(), with_grants=False)
     officer = service in context.team_services and context.reads_records and actor.school_id is None
     return officer, officer and context.service_wide
-
-
-def referral_for_actor(*, actor: User, referral_id: int) -> Referral:
-    """A referral its own school may see, or an officer of the service (read through the gate, audited)."""
-    referral = Referral.objects.select_related("child", "school", "controller", "case").get(pk=referral_id)
-    decision = decide(actor=actor, action=Action.READ, touch=referral_touch(referral))
-    if not decision:
-        raise GateDenied(decision)
-    return referral
-
-
-def referral_touch(referral: Referral) -> Touch:
-    """What the referral pages and the triage queue show of a referral: the child's name and attendance."""
-    return Touch(
-        subject=referral.child,
-        controller=referral.controller.slug,
-        service=referral.service,
-        purpose=ENFORCEMENT,
-        categories=("child.identity.name", "child.education.attendance"),
-        source_school_id=referral.school_id,  # the referring school needs to know what it sent
-        object_type="enforcement.referral",
-        object_id=str(referral.pk),
-    )
-
-
-def triage_queue(*, actor: User, service: str) -> list[Referral]:
-    """The service's referrals that the gate lets the officer read (one audit entry for the queue)."""
-    officer, _manager = service_standing(actor=actor, service=service)
-    if not officer:
-        return []
-    referrals = list(
-        Referral.objects.filter(controller=actor.controller, service=service)
-        .select_related("child", "school", "controller")
-        .order_by("status", "-submitted_at")
-    )
-    decisions = decide_many(
-        actor=actor,
-        action=Action.READ,
-        touches=[referral_touch(referral) for referral in referrals],
-        summary="referral triage queue",
-    )
-    return [referral for referral, decision in zip(referrals, decisions, strict=True) if decision.allowed]
-
-
-def referral_choices(*, actor: User, service: str, child_id: int | None) -> tuple[list[Person], list[Person]]:
-    """The pupils a school user may refer (their own school's), and the chosen pupil's current parents,
-    each read through the gate as what the school itself holds (one audit entry for the page)."""
-    from tutela.people.models import Relationship
-
-    if actor.school_id is None or actor.controller is None:
-        return [], []
-    pupils = list(Person.objects.filter(school_id=actor.school_id, merged_into__isnull=True).order_by("family_name"))
-    parents: list[Person] = []
-    if child_id is not None and child_id in {pupil.pk for pupil in pupils}:
-        links = Relationship.objects.filter(child_id=child_id, ended_on__isnull=True).select_related("person")
-        parents = [link.person for link in links]
-
-    def touch(person: Person, categories: tuple[str, ...]) -> Touch:
-        return Touch(
-            subject=person,
-            controller=actor.controller.slug if actor.controller else "",
-            service=service,
-            purpose=ENFORCEMENT,
-            categories=categories,
-            source_school_id=actor.school_id,
-            object_type="people.person",
-            object_id=str(person.pk),
-        )
-
-    touches = [touch(pupil, ("child.identity.name",)) for pupil in pupils]
-    touches += [touch(parent, ("family.identity.name", "family.contact.address")) for parent in parents]
-    decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary="referral form choices")
-    allowed = {t.subject.pk for t, decision in zip(touches, decisions, strict=True) if decision.allowed}
-    return [p for p in pupils if p.pk in allowed], [p for p in parents if p.pk in allowed]
 
 
 def case_documents(*, case: Case) -> list[Record]:

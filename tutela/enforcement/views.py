@@ -14,11 +14,10 @@ from tutela.enforcement import forms as f
 from tutela.enforcement import rules, selectors, services
 from tutela.enforcement.case_page import case_page, notice_read, prosecution_read
 from tutela.enforcement.improvement import running_improvement_periods
-from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution, Referral
+from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import User
 from tutela.governance.selectors import actor_from_request
 from tutela.lib.params import object_id
 from tutela.people.models import Person
@@ -49,7 +48,7 @@ def _person(people: list[Person], pk: str) -> Person:
 def dashboard(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     if actor.school_id is not None:
-        return redirect("enforcement:referrals")
+        return redirect("casework:referrals")
     officer, manager = selectors.service_standing(actor=actor, service=SERVICE)
     if not officer:
         raise GateDenied(_no("you are not in a team of the Education Support Service"))
@@ -72,89 +71,6 @@ def manager_dashboard(request: HttpRequest) -> HttpResponse:
         raise GateDenied(_no("the manager's dashboard is for managers of the service"))
     board = selectors.manager_dashboard(controller=actor.controller, service=SERVICE)
     return render(request, "enforcement/manager.html", {"board": board})
-
-
-@login_required
-def referrals(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    if actor.school_id is not None:
-        rows = selectors.referrals_for_school(actor=actor)
-    else:
-        rows = selectors.triage_queue(actor=actor, service=SERVICE)
-    return render(request, "enforcement/referrals.html", {"rows": rows, "school": actor.school_id is not None})
-
-
-@login_required
-def referral_new(request: HttpRequest) -> HttpResponse:
-    actor = actor_from_request(request)
-    if actor.school_id is None:
-        raise GateDenied(_no("only a school refers a pupil"))
-    chosen = request.POST.get("child") or request.GET.get("child") or ""
-    pupils, parents = selectors.referral_choices(actor=actor, service=SERVICE, child_id=object_id(chosen))
-    form = f.ReferralForm(request.POST or None, pupils=pupils, parents=parents, initial={"child": chosen})
-    if not chosen:  # the first step asks for the pupil only: it is all the page shows
-        form.fields = {"child": form.fields["child"]}
-    if request.method == "POST" and request.POST.get("choose") is None and form.is_valid():
-        data = form.cleaned_data
-        try:
-            referral = services.referral_submit(
-                actor=actor,
-                details=services.ReferralDetails(
-                    child=_person(pupils, data["child"]),
-                    parents=[_person(parents, pk) for pk in data["parents"]],
-                    actions_taken=data["actions_taken"],
-                    safeguarding=data["safeguarding"],
-                    safeguarding_concerns=data["safeguarding_concerns"],
-                    sen_status=data["sen_status"],
-                ),
-            )
-        except InvalidInput as invalid:
-            _errors(form, invalid)
-        else:
-            messages.success(request, f"Referral {referral.reference} sent to the Education Support Service")
-            return redirect("enforcement:referral", referral.pk)
-    elif request.POST.get("choose") is not None and chosen:
-        form = f.ReferralForm(pupils=pupils, parents=parents, initial={"child": chosen})
-    return render(request, "enforcement/referral_new.html", {"form": form, "chosen": chosen, "parents": parents})
-
-
-@login_required
-def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
-    actor = actor_from_request(request)
-    try:
-        referral = selectors.referral_for_actor(actor=actor, referral_id=referral_id)
-    except Referral.DoesNotExist as missing:
-        raise Http404 from missing
-    team = actor.teams.filter(service=SERVICE).first()
-    officers = (
-        [(str(u.pk), u.get_full_name()) for u in User.objects.filter(teams=team).order_by("last_name")] if team else []
-    )
-    form = f.TriageForm(request.POST or None, officers=officers, targets=services.redirect_targets(referral))
-    if request.method == "POST" and actor.school_id is None and form.is_valid() and team is not None:
-        data = form.cleaned_data
-        try:
-            if data["outcome"] == "accept":
-                allocate = User.objects.filter(pk=data["allocate_to"]).first() if data["allocate_to"] else None
-                case = services.referral_accept(
-                    actor=actor, referral=referral, team=team, allocate_to=allocate, note=data["reason"]
-                )
-                messages.success(request, f"Referral accepted: case {case.reference} opened")
-                return redirect("enforcement:case", case.pk)
-            services.referral_return(
-                actor=actor,
-                referral=referral,
-                reason=data["reason"],
-                redirect_to=data["redirect_to"] if data["outcome"] == "redirect" else "",
-            )
-            messages.success(request, f"Referral {referral.get_status_display().lower()}")
-            return redirect("enforcement:referrals")
-        except InvalidInput as invalid:
-            _errors(form, invalid)
-    return render(
-        request,
-        "enforcement/referral_detail.html",
-        {"referral": referral, "form": form, "school": actor.school_id is not None},
-    )
 
 
 @login_required

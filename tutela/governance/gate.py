@@ -43,6 +43,9 @@ class Action(StrEnum):
     RECORD_CONSENT = "record_consent"
 
 
+# A referral record made by staff of another team of the controller: creating it is how a service
+# receives the referral, so the referrer needs no role in the service (reading it later does).
+REFERRAL_OBJECT = "casework.referral"
 NO_NEED_TO_KNOW = "no need to know: not allocated, not in the owning team, no service-wide role"
 
 # A person's kind, as the register names data subjects.
@@ -266,6 +269,13 @@ def need_to_know(touch: Touch, actor: ActorContext) -> str:
     return "team delivering the service" if touch.service in actor.team_services else ""
 
 
+def _referring(touch: Touch, action: Action, actor: ActorContext) -> str:
+    """Staff of the controller creating a referral record for another of its services."""
+    referral = action == Action.CREATE and touch.object_type == REFERRAL_OBJECT and touch.case_id is None
+    same = actor.controller == touch.controller and actor.reads_records and actor.school_id is None
+    return "referral to the service" if referral and same else ""
+
+
 def check(
     touch: Touch, action: Action, *, actor: ActorContext, subject: SubjectContext, registers: RegisterSet
 ) -> Decision:
@@ -277,7 +287,7 @@ def check(
         reasons = _access_reasons(touch, actor, registers)
     if reasons:
         return Decision(False, tuple(reasons), subject_id=touch.subject.pk)
-    via = need_to_know(touch, actor)
+    via = need_to_know(touch, actor) or _referring(touch, action, actor)
     if via:
         return Decision(True, (via,), via)
     grant = break_glass_reason(touch, actor)

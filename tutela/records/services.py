@@ -12,7 +12,7 @@ from django.utils import timezone
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.governance.errors import GateDenied, InvalidInput
-from tutela.governance.gate import Action, Touch, decide
+from tutela.governance.gate import REFERRAL_OBJECT, Action, Touch, decide
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person, School
 from tutela.records.crypto import encrypt_for_subject, keystore
@@ -89,8 +89,12 @@ def record_create(
     contact_method: str = "",
     contact_with: str = "",
     upload: Upload | None = None,
+    referral: bool = False,
 ) -> Record:
-    """Create a record after the gate allows it; special and criminal content is stored encrypted."""
+    """Create a record after the gate allows it; special and criminal content is stored encrypted.
+
+    ``referral``: the record is a referral made to the service by staff of another of the
+    controller's teams, which the gate lets them create (and nothing else of the service's)."""
     _check_input(categories=categories, title=title, occurred_on=occurred_on, kind=kind)
     touch = Touch(
         subject=subject,
@@ -102,7 +106,7 @@ def record_create(
         case_team_id=case.owning_team_id if case else None,
         case_worker_id=case.allocated_worker_id if case else None,
         source_school_id=source_school.pk if source_school else None,
-        object_type="records.record",
+        object_type=REFERRAL_OBJECT if referral else "records.record",
     )
     decision = decide(actor=actor, action=Action.CREATE, touch=touch)  # audited even if refused
     if not decision:

@@ -32,7 +32,7 @@ _PAGE_SUBJECTS: dict[str, Callable[[int], set[int]]] = {
     "record_id": _subject_of("records.Record", "subject_id"),
     "case_id": _case_people,
     "consent_id": _subject_of("consent.Consent", "subject_id"),
-    "referral_id": _subject_of("enforcement.Referral", "child_id"),
+    "referral_id": _subject_of("casework.Referral", "child_id"),
     "notice_id": _subject_of("enforcement.PenaltyNotice", "child_id"),
     "prosecution_id": lambda pk: _case_people(next(iter(_subject_of("enforcement.Prosecution", "case_id")(pk)), 0)),
 }

@@ -38,14 +38,14 @@ def _snapshot() -> dict[str, list[tuple[object, ...]]]:
 
 
 def _enforcement_snapshot() -> dict[str, list[tuple[object, ...]]]:
-    from tutela.casework.models import CaseTask
-    from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, Referral, StepEntry
+    from tutela.casework.models import CaseTask, Referral
+    from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, StepEntry
 
     return {
         "stages": list(Case.objects.order_by("reference").values_list("reference", "stage", "close_reason")),
         "referrals": list(
             Referral.objects.order_by("reference").values_list(
-                "reference", "child__la_reference", "status", "case__reference", "attendance"
+                "reference", "child__la_reference", "status", "case__reference", "data"
             )
         ),
         "steps": sorted(StepEntry.objects.values_list("case__reference", "step", "happened_on", "data")),

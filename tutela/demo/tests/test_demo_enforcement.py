@@ -8,10 +8,11 @@ from django.core.management import call_command
 from django.db.models import Q
 from django.utils import timezone
 
-from tutela.casework.models import Case, CaseTask
-from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, Referral, StepEntry
+from tutela.casework.models import Case, CaseTask, Referral
+from tutela.casework.referrals import referrals_submitted as referrals_for_school
+from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, StepEntry
 from tutela.enforcement.rules import PaymentState
-from tutela.enforcement.selectors import case_clocks, referrals_for_school
+from tutela.enforcement.selectors import case_clocks
 from tutela.enforcement.services import PenaltyNoticeRefused, notice_state, penalty_notice_check
 from tutela.enforcement.stages import CME_ENQUIRIES, STAGE_NAMES, STEPS
 from tutela.governance.models import User

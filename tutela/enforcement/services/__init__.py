@@ -27,13 +27,6 @@ from tutela.enforcement.services.prosecutions import (
     prosecution_start,
     prosecution_update,
 )
-from tutela.enforcement.services.referrals import (
-    ReferralDetails,
-    redirect_targets,
-    referral_accept,
-    referral_return,
-    referral_submit,
-)
 from tutela.enforcement.services.steps import (
     step_record,
 )
@@ -43,7 +36,6 @@ __all__ = [
     "PAYMENT_METHOD_LENGTH",
     "SERVICE",
     "PenaltyNoticeRefused",
-    "ReferralDetails",
     "decision_record",
     "hearing_add",
     "notice_outstanding",
@@ -58,9 +50,5 @@ __all__ = [
     "penalty_payment_record",
     "prosecution_start",
     "prosecution_update",
-    "redirect_targets",
-    "referral_accept",
-    "referral_return",
-    "referral_submit",
     "step_record",
 ]

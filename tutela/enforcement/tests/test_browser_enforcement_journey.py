@@ -78,7 +78,8 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
 
     sign_in(page, ess.school_user.username)
     page.get_by_role("link", name="Enforcement").click()
-    page.get_by_role("link", name="Refer a pupil").click()
+    page.get_by_role("link", name="Make a referral").click()
+    page.get_by_role("link", name="Refer a pupil for attendance support").click()
     page.select_option("#id_child", label="Tilly Example")
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("Mary Example").check()

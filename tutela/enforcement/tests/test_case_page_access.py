@@ -52,7 +52,7 @@ def test_the_officer_pages_render(ess, sign_in, notice):
     client = sign_in(ess.officer)
     for url in (
         "/enforcement/",
-        "/enforcement/referrals/",
+        "/referrals/",
         f"/enforcement/cases/{ess.case.pk}/penalty-notices/new/",
         f"/enforcement/cases/{ess.case.pk}/prosecutions/new/",
         f"/enforcement/cases/{ess.case.pk}/steps/notice-to-improve/",
@@ -63,7 +63,7 @@ def test_the_officer_pages_render(ess, sign_in, notice):
 
 def test_the_school_user_is_sent_to_its_referrals(ess, sign_in):
     response = sign_in(ess.school_user).get("/enforcement/")
-    assert response.status_code == 302 and response["Location"].endswith("/enforcement/referrals/")
+    assert response.status_code == 302 and response["Location"].endswith("/referrals/")
 
 
 def test_tasks_are_added_and_done_and_the_case_closed_from_its_page(ess, sign_in):

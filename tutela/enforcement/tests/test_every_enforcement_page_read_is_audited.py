@@ -10,8 +10,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from tutela.audit.models import AuditEntry
-from tutela.enforcement.models import Prosecution, Referral
-from tutela.enforcement.services import ReferralDetails, penalty_notice_issue, prosecution_start, referral_submit
+from tutela.casework.intake import referral_submit
+from tutela.enforcement.models import Prosecution
+from tutela.enforcement.services import penalty_notice_issue, prosecution_start
+from tutela.enforcement.tests.test_school_referral import details
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import record_create
@@ -48,14 +50,7 @@ def prosecution(ess):
 def referral(ess):
     return referral_submit(
         actor=ess.school_user,
-        details=ReferralDetails(
-            child=ess.child,
-            parents=[ess.mother],
-            actions_taken="Letters home and a meeting.",
-            safeguarding="",
-            safeguarding_concerns=False,
-            sen_status=Referral.SenStatus.SEN_SUPPORT,
-        ),
+        **details(ess, parents=[ess.mother], actions_taken="Letters home and a meeting."),
     )
 
 
@@ -129,21 +124,21 @@ def test_the_chronology_marks_records_the_officer_may_not_read_as_restricted(ess
 
 def test_dashboard_and_queues_audit_the_people_they_list(ess, sign_in, notice, referral):
     officer = sign_in(ess.officer)
-    for url in ("/enforcement/", "/enforcement/referrals/"):
+    for url in ("/enforcement/", "/referrals/"):
         entries = _entries_after_get(officer, url, 200)
         assert any(_names(e, ess.child) and e.decision == "allowed" for e in entries), url
     school = sign_in(ess.school_user, Client())
     for url in (
-        "/enforcement/referrals/",
-        f"/enforcement/referrals/{referral.pk}/",
-        f"/enforcement/referrals/new/?child={ess.child.pk}",
+        "/referrals/",
+        f"/referrals/{referral.pk}/",
+        f"/services/education-support/refer/school-referral/?child={ess.child.pk}",
     ):
         entries = _entries_after_get(school, url, 200)
         assert any(_names(e, ess.child) and e.decision == "allowed" for e in entries), url
 
 
 def test_the_referral_page_refused_to_another_school_is_audited(ess, sign_in, referral):
-    entries = _entries_after_get(sign_in(ess.other_school_user), f"/enforcement/referrals/{referral.pk}/", 403)
+    entries = _entries_after_get(sign_in(ess.other_school_user), f"/referrals/{referral.pk}/", 403)
     assert any(_names(e, ess.child) and e.decision == "denied" for e in entries)
 
 

@@ -7,14 +7,14 @@ from django.test import Client
 @pytest.mark.parametrize("child", ["²", "١٢", "abc", "-1", "99999999999999999999999", ""])
 def test_the_referral_form_treats_an_unusable_child_as_no_choice(ess, sign_in, child):
     client = sign_in(ess.school_user, Client(raise_request_exception=False))
-    response = client.get("/enforcement/referrals/new/", {"child": child})
+    response = client.get("/services/education-support/refer/school-referral/", {"child": child})
     assert response.status_code == 200
     assert ess.father.given_name not in response.content.decode()  # no pupil chosen, so no parents offered
 
 
 def test_the_referral_form_still_offers_the_chosen_pupils_parents(ess, sign_in):
     client = sign_in(ess.school_user)
-    response = client.get("/enforcement/referrals/new/", {"child": str(ess.child.pk)})
+    response = client.get("/services/education-support/refer/school-referral/", {"child": str(ess.child.pk)})
     assert response.status_code == 200
     assert "Frank" in response.content.decode()
 

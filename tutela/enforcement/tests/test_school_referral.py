@@ -2,36 +2,43 @@
 
 import pytest
 
-from tutela.casework.models import Case
-from tutela.enforcement.models import Referral
-from tutela.enforcement.selectors import referrals_for_school
-from tutela.enforcement.services import ReferralDetails, referral_accept, referral_return, referral_submit
+from tutela.casework.intake import referral_accept, referral_return, referral_submit
+from tutela.casework.models import Case, Referral
+from tutela.casework.referrals import referrals_submitted as referrals_for_school
+from tutela.enforcement.kit import SCHOOL_REFERRAL, SERVICE
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.people.tests.factories import PersonFactory
 from tutela.records.models import Record
 
 
 def details(ess, **overrides):
-    values = {
-        "child": ess.child,
-        "parents": [ess.mother, ess.father],
+    """The keyword arguments of ESS's school referral (``referral_submit(actor=..., **details(ess))``)."""
+    answers = {
         "actions_taken": "Letters home, two meetings, a pastoral support plan.",
         "safeguarding": "",
         "safeguarding_concerns": False,
-        "sen_status": Referral.SenStatus.SEN_SUPPORT,
+        "sen_status": "sen_support",
     }
-    return ReferralDetails(**(values | overrides))
+    child = overrides.pop("child", ess.child)
+    family = overrides.pop("parents", [ess.mother, ess.father])
+    return {
+        "service": SERVICE,
+        "form": SCHOOL_REFERRAL,
+        "child": child,
+        "family": family,
+        "answers": answers | overrides,
+    }
 
 
 def test_a_school_refers_its_pupil_with_the_attendance_tutela_holds(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     assert referral.status == Referral.Status.SUBMITTED
-    assert referral.attendance["unauthorised_absence"] == 28  # every Monday and Tuesday morning for 14 weeks
-    assert referral.attendance["possible_sessions"] == 140
-    assert referral.attendance["possible_sessions"] > 0
-    assert referral.marks_record.document.content_type == "text/csv"
+    assert referral.data["attendance"]["unauthorised_absence"] == 28  # every Monday and Tuesday morning for 14 weeks
+    assert referral.data["attendance"]["possible_sessions"] == 140
+    assert referral.data["attendance"]["possible_sessions"] > 0
+    assert referral.attachments.get().document.content_type == "text/csv"
     assert referral.record.source_school == ess.school
-    assert set(referral.parents.all()) == {ess.mother, ess.father}
+    assert set(referral.family.all()) == {ess.mother, ess.father}
 
 
 def test_bad_referrals_are_refused_with_every_reason_and_nothing_written(ess):
@@ -39,19 +46,19 @@ def test_bad_referrals_are_refused_with_every_reason_and_nothing_written(ess):
     with pytest.raises(InvalidInput) as refused:
         referral_submit(
             actor=ess.school_user,
-            details=details(ess, child=stranger, parents=[], actions_taken=" ", safeguarding_concerns=True),
+            **details(ess, child=stranger, parents=[], actions_taken=" ", safeguarding_concerns=True),
         )
-    assert set(refused.value.errors) == {"child", "parents", "actions_taken", "safeguarding"}
+    assert set(refused.value.errors) == {"child", "family", "actions_taken", "safeguarding"}
     assert not Referral.objects.exists() and not Record.objects.filter(source=Record.Source.SCHOOL).exists()
 
 
 def test_only_a_school_user_may_refer(ess):
     with pytest.raises(GateDenied):
-        referral_submit(actor=ess.officer, details=details(ess))
+        referral_submit(actor=ess.officer, **details(ess))
 
 
 def test_accepting_opens_a_case_with_the_referral_and_marks_on_it(ess, world):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     case = referral_accept(
         actor=ess.officer, referral=referral, team=world.teams["dudley.ess"], allocate_to=ess.officer
     )
@@ -60,14 +67,14 @@ def test_accepting_opens_a_case_with_the_referral_and_marks_on_it(ess, world):
     assert set(case.family.all()) == {ess.mother, ess.father}
     assert set(Record.objects.filter(case=case).values_list("pk", flat=True)) >= {
         referral.record_id,
-        referral.marks_record_id,
+        referral.attachments.get().pk,
     }
     with pytest.raises(InvalidInput, match="already been accepted"):
         referral_accept(actor=ess.officer, referral=referral, team=world.teams["dudley.ess"], allocate_to=None)
 
 
 def test_returning_needs_reasons_and_opens_no_case(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     with pytest.raises(InvalidInput):
         referral_return(actor=ess.officer, referral=referral, reason="")
     referral_return(actor=ess.officer, referral=referral, reason="Please hold a targeted support meeting first.")
@@ -77,7 +84,7 @@ def test_returning_needs_reasons_and_opens_no_case(ess):
 
 
 def test_redirecting_to_another_service(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     referral_return(
         actor=ess.officer, referral=referral, reason="Early help is better placed.", redirect_to="early-help"
     )
@@ -87,25 +94,25 @@ def test_redirecting_to_another_service(ess):
 
 @pytest.mark.parametrize("persona", ["assigned_caseworker", "other_service_officer", "outsider", "dudley_ig_officer"])
 def test_only_officers_of_the_service_triage(ess, world, persona):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     with pytest.raises(GateDenied):
         referral_return(actor=world.users[persona], referral=referral, reason="Not ours.")
 
 
 def test_a_school_cannot_triage(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     with pytest.raises(GateDenied):
         referral_return(actor=ess.school_user, referral=referral, reason="Changed our minds.")
 
 
 def test_schools_see_only_their_own_referrals(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     assert referrals_for_school(actor=ess.school_user) == [referral]
     assert referrals_for_school(actor=ess.other_school_user) == []
     assert referrals_for_school(actor=ess.officer) == []
 
 
 def test_a_redirect_goes_only_where_the_register_names(ess):
-    referral = referral_submit(actor=ess.school_user, details=details(ess))
+    referral = referral_submit(actor=ess.school_user, **details(ess))
     with pytest.raises(InvalidInput, match="register"):
         referral_return(actor=ess.officer, referral=referral, reason="Elsewhere.", redirect_to="somewhere-else")

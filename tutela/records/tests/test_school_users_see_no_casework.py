@@ -52,7 +52,7 @@ def test_the_school_sees_its_pupil_and_what_it_sent(client, casework, sign_in, p
     html = client.get(f"/people/{casework.child.pk}/").content.decode()
     assert casework.child.full_name in html
     assert sent.title in html and f"/records/{sent.pk}/" in html
-    assert "/enforcement/referrals/" in html  # where the status of its referrals is
+    assert "/referrals/" in html  # where the status of its referrals is
 
 
 def test_the_school_sees_nothing_of_the_las_casework(client, casework, sign_in, pupil_of_the_school):

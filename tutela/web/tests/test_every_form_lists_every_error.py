@@ -13,7 +13,8 @@ import pytest
 from django import forms
 from django.test import Client
 
-from tutela.enforcement.services import penalty_notice_issue, prosecution_start, referral_submit
+from tutela.casework.intake import referral_submit
+from tutela.enforcement.services import penalty_notice_issue, prosecution_start
 from tutela.enforcement.stages import STEPS
 from tutela.enforcement.tests.conftest import ess, today  # noqa: F401  (the Dudley world's fixtures)
 from tutela.enforcement.tests.test_school_referral import details
@@ -30,7 +31,7 @@ DJANGO_GENERIC = (
 )
 # Forms with no required field: sent empty they are valid, so they are not in the walk.
 NOTHING_REQUIRED = {"ProsecutionUpdateForm"}
-FORM_MODULES = ("enforcement", "governance", "records", "sharing")
+FORM_MODULES = ("casework", "enforcement", "governance", "records", "sharing")
 
 
 @dataclass
@@ -53,7 +54,7 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
     users = world.users
     officer, case, child = dudley.officer, dudley.case, casework.child
     TOTPDevice.objects.create(user=users["ig_officer"], name="app", confirmed=True)
-    referral = referral_submit(actor=dudley.school_user, details=details(dudley))
+    referral = referral_submit(actor=dudley.school_user, **details(dudley))
     notice = penalty_notice_issue(
         actor=officer,
         case=case,
@@ -106,9 +107,10 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/sharing/reviews/{without_consent.pk}/", users["dpo"]),
         FormPage(f"/sharing/cases/{wigan_case.pk}/share/", worker),
         FormPage(f"/sharing/disclosures/{awaiting.pk}/", users["team_manager"], {"step": "decide"}),
-        FormPage("/enforcement/referrals/new/", dudley.school_user),
-        FormPage("/enforcement/referrals/new/", dudley.school_user, {"choose": "1"}),
-        FormPage(f"/enforcement/referrals/{referral.pk}/", officer),
+        FormPage("/services/education-support/refer/school-referral/", dudley.school_user),
+        FormPage("/services/education-support/refer/school-referral/", dudley.school_user, {"choose": "1"}),
+        FormPage(f"/services/education-support/refer/school-referral/?child={dudley.child.pk}", dudley.school_user),
+        FormPage(f"/referrals/{referral.pk}/", officer),
         *(FormPage(f"/enforcement/cases/{case.pk}/steps/{step.key}/", officer) for step in STEPS),
         FormPage(f"/enforcement/cases/{case.pk}/penalty-notices/new/", officer),
         FormPage(f"/enforcement/penalty-notices/{notice.pk}/", officer, {"record_payment": "1"}),
@@ -210,8 +212,10 @@ def test_every_form_sent_empty_lists_every_error_in_the_summary(client, world, c
 
 def test_continue_with_no_pupil_chosen_says_what_to_choose(client, ess):  # noqa: F811
     client.force_login(ess.school_user)
-    body = client.post("/enforcement/referrals/new/", {"choose": "1", "child": ""}).content.decode()
-    assert [message for _anchor, message in _summary(body)] == ["Select the pupil you are referring"]
+    body = client.post(
+        "/services/education-support/refer/school-referral/", {"choose": "1", "child": ""}
+    ).content.decode()
+    assert [message for _anchor, message in _summary(body)] == ["Select who you are referring"]
 
 
 def _tutela_forms() -> list[type[forms.BaseForm]]:

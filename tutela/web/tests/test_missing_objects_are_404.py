@@ -27,7 +27,7 @@ def raising_client() -> Client:
         f"/records/{MISSING}/file/",
         f"/cases/{MISSING}/records/new/",
         f"/enforcement/cases/{MISSING}/",
-        f"/enforcement/referrals/{MISSING}/",
+        f"/referrals/{MISSING}/",
     ],
 )
 def test_a_missing_object_is_the_404_page(world, casework, raising_client, sign_in, url):

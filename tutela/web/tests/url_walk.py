@@ -40,7 +40,7 @@ PERSONAL = {
     "consent_id",
 }
 # Keywords naming something that may not exist: the missing fill of any of them is a 404.
-LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key"}
+LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form"}
 
 # Every query parameter a view reads, with values no view expects (issue 11 item 19).
 JUNK_QUERY = {key: "²" for key in ("child", "q", "version", "format", "step", "action", "bundle", "page")}
@@ -123,14 +123,10 @@ def _write_marks(path: Path, upn: str, urn: str) -> Path:
 
 def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     """A child, a case and records in each controller, and Dudley's enforcement objects."""
+    from tutela.casework.intake import referral_submit
     from tutela.casework.services import case_open, task_add
     from tutela.consent.services import consent_give
-    from tutela.enforcement.services import (
-        ReferralDetails,
-        penalty_notice_issue,
-        prosecution_start,
-        referral_submit,
-    )
+    from tutela.enforcement.services import penalty_notice_issue, prosecution_start
     from tutela.governance.break_glass import break_glass_purposes
     from tutela.governance.services import break_glass_open
     from tutela.governance.tests.factories import UserFactory
@@ -199,14 +195,11 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     )
     referral = referral_submit(
         actor=users["dudley_school_user"],
-        details=ReferralDetails(
-            child=child,
-            parents=[mother],
-            actions_taken="Letters home and a meeting.",
-            safeguarding="",
-            safeguarding_concerns=False,
-            sen_status="none",
-        ),
+        service="education-support",
+        form="school-referral",
+        child=child,
+        family=[mother],
+        answers={"actions_taken": "Letters home and a meeting.", "sen_status": "none"},
         as_of=date(2026, 1, 15),
     )
     officer = users["dudley_caseworker"]
@@ -241,7 +234,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     for keyword, value in {
         "person_id": child.pk,
         "case_id": case.pk,
-        "record_id": referral.marks_record_id,
+        "record_id": referral.attachments.get().pk,
         "referral_id": referral.pk,
         "notice_id": notice.pk,
         "prosecution_id": prosecution.pk,
@@ -323,6 +316,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         built.put("controller", key, slug)
         built.put("service", key, service)
         built.put("step_key", key, "notice-to-improve")
+        built.put("form", key, {"dudley": "school-referral"}.get(key, "no-kit-form"))
         built.put("academic_year", key, 2025)
         admin_user = {"wigan": users["assigned_caseworker"], "dudley": officer, "werneth": lead}[key]
         for keyword in ("object_id", "pk", "id"):
@@ -335,7 +329,12 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
 
     missing = {keyword: str(MISSING_ID) for keyword in (*PERSONAL, "object_id", "pk", "id")}
     missing |= {"controller": "no-such-controller", "service": "no-such-service", "urn": "000000"}
-    missing |= {"step_key": "no-such-step", "academic_year": "2025", "content_type_id": _user_content_type()}
+    missing |= {
+        "form": "no-such-form",
+        "step_key": "no-such-step",
+        "academic_year": "2025",
+        "content_type_id": _user_content_type(),
+    }
     missing |= {"app_label": "governance", "url": "no-such-admin-page/"}
     missing |= {"uidb64": urlsafe_base64_encode(force_bytes(MISSING_ID)), "token": "no-such-token"}
     for keyword, value in missing.items():

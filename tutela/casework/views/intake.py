@@ -1,0 +1,222 @@
+"""Intake and triage pages for every service (thin: each resolves the actor, calls one selector or
+service, renders). Refusals propagate as GateDenied to the one 403 handler."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from tutela.casework import forms as f
+from tutela.casework.intake import (
+    intake_forms_for,
+    may_submit,
+    redirect_targets,
+    referral_accept,
+    referral_return,
+    referral_submit,
+    service_controller,
+    shown,
+)
+from tutela.casework.kit import IntakeForm, ServiceKit, kit_for
+from tutela.casework.models import Referral
+from tutela.casework.referral_choices import referral_choices
+from tutela.casework.referrals import (
+    referral_for_actor,
+    referral_form,
+    referrals_recent,
+    referrals_submitted,
+    referrals_waiting,
+)
+from tutela.governance.errors import InvalidInput
+from tutela.governance.models import Team, User
+from tutela.governance.selectors import actor_from_request
+from tutela.lib.params import object_id
+from tutela.people.models import Person
+from tutela.records.services import Upload
+from tutela.register.api import register
+
+
+def _errors(form: Any, invalid: InvalidInput) -> None:
+    for name, message in invalid.errors.items():
+        form.add_error(name if name in form.fields else None, message)
+
+
+def _kit_form(service: str, form: str) -> tuple[ServiceKit, IntakeForm]:
+    try:
+        kit = kit_for(service)
+        return kit, kit.intake_form(form)
+    except LookupError as missing:
+        raise Http404(str(missing)) from missing
+
+
+def _service_name(controller: str, service: str) -> str:
+    try:
+        return register().service(controller, service).name
+    except LookupError:
+        return "the service"
+
+
+@login_required
+def refer(request: HttpRequest) -> HttpResponse:
+    offers = intake_forms_for(actor=actor_from_request(request))
+    return render(request, "casework/refer.html", {"offers": offers})
+
+
+def _person(people: list[Person], pk: str) -> Person:
+    return next(person for person in people if str(person.pk) == pk)
+
+
+def _answers(intake: IntakeForm, data: dict[str, Any]) -> dict[str, Any]:
+    answers = {spec.key: data.get(spec.key) for spec in intake.fields}
+    return answers | {key: data[key] for key in ("consent_given_by", "consent_evidence") if key in data}
+
+
+@login_required
+def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
+    actor = actor_from_request(request)
+    _kit, intake = _kit_form(service, form)
+    controller = service_controller(actor=actor, service=service)
+    may_submit(actor=actor, controller=controller, service=service, form=intake)
+    assert controller is not None  # noqa: S101 -- may_submit refuses without one
+    chosen = request.POST.get("child") or request.GET.get("child") or ""
+    choices = referral_choices(
+        actor=actor, controller=controller, service=service, form=intake, child_id=object_id(chosen)
+    )
+    if chosen not in {str(child.pk) for child in choices.children}:
+        chosen = ""
+    context = {"intake": intake, "service_name": _service_name(controller.slug, service), "chosen": chosen}
+    if not chosen or request.POST.get("choose") is not None:
+        step = f.ChildChoiceForm(
+            request.POST or None if not chosen else None, children=choices.children, initial={"child": chosen}
+        )
+        if request.method == "POST" and not chosen:
+            step.is_valid()
+        if not chosen:
+            return render(request, "casework/referral_new.html", context | {"form": step})
+    chosen_child = _person(choices.children, chosen)
+    form_class = f.referral_form_class(
+        intake.fields,
+        children=[chosen_child],
+        family=choices.family,
+        family_required=intake.family == "required",
+        consent=bool(intake.consent_purpose),
+        attachments=intake.attachments,
+    )
+    posted = request.method == "POST" and request.POST.get("choose") is None
+    page = form_class(request.POST if posted else None, request.FILES if posted else None, initial={"child": chosen})
+    if posted and page.is_valid():
+        data = page.cleaned_data
+        upload = data.get("attachment")
+        attachments = (
+            [(data.get("attachment_title") or upload.name, Upload(upload.name, upload.content_type, upload.read()))]
+            if upload
+            else []
+        )
+        try:
+            referral = referral_submit(
+                actor=actor,
+                service=service,
+                form=form,
+                child=chosen_child,
+                family=[_person(choices.family, pk) for pk in data.get("family", [])],
+                answers=_answers(intake, data),
+                attachments=attachments,
+            )
+        except InvalidInput as invalid:
+            _errors(page, invalid)
+        else:
+            messages.success(request, f"Referral {referral.reference} sent to {context['service_name']}")
+            return redirect("casework:referral", referral.pk)
+    return render(request, "casework/referral_new.html", context | {"form": page, "family": choices.family})
+
+
+@login_required
+def referrals(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    school = actor.school_id is not None
+    context: dict[str, Any] = {"school": school, "offers": bool(intake_forms_for(actor=actor))}
+    if school:
+        context["recent"] = _rows(referrals_submitted(actor=actor))
+        context["waiting"] = []
+    else:
+        context["waiting"] = _rows(referrals_waiting(actor=actor))
+        context["recent"] = _rows(referrals_recent(actor=actor))
+    return render(request, "casework/referrals.html", context)
+
+
+def _rows(found: list[Referral]) -> list[tuple[Referral, str, str]]:
+    """Each referral with its service's and form's names (never keys)."""
+    return [
+        (referral, _service_name(referral.controller.slug, referral.service), referral_form(referral).title)
+        for referral in found
+    ]
+
+
+def _triage_choices(actor: User, referral: Referral) -> tuple[list[Team], list[tuple[str, str]]]:
+    teams = list(actor.teams.filter(controller_id=referral.controller_id, service=referral.service))
+    workers = User.objects.filter(teams__in=teams, is_active=True).distinct().order_by("last_name", "first_name")
+    return teams, [(str(u.pk), u.get_full_name() or u.username) for u in workers]
+
+
+def case_url(referral: Referral) -> str:
+    """The case opened from the referral: the service's own case page where its kit has one."""
+    if referral.case_id is None:
+        return ""
+    name = kit_for(referral.service).case_url_name or "casework:case"
+    return reverse(name, args=[referral.case_id])
+
+
+@login_required
+def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    referral = referral_for_actor(actor=actor, referral_id=referral_id)
+    teams, workers = _triage_choices(actor, referral)
+    form = f.TriageForm(
+        request.POST or None,
+        teams=[(str(t.pk), t.name) for t in teams],
+        workers=workers,
+        targets=redirect_targets(referral),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["outcome"] == "accept":
+                team = next((t for t in teams if str(t.pk) == data["team"]), teams[0] if teams else None)
+                if team is None:
+                    raise InvalidInput({"team": "You are not in a team of this service"})
+                allocate = User.objects.filter(pk=object_id(data["allocate_to"]) or 0).first()
+                case = referral_accept(
+                    actor=actor, referral=referral, team=team, allocate_to=allocate, note=data["reason"]
+                )
+                messages.success(request, f"Referral accepted: case {case.reference} opened")
+                return redirect(case_url(referral))
+            target = data["redirect_to"] if data["outcome"] == "redirect" else ""
+            if data["outcome"] == "redirect" and not target:
+                raise InvalidInput({"redirect_to": "Choose where to redirect the referral"})
+            referral_return(actor=actor, referral=referral, reason=data["reason"], redirect_to=target)
+            messages.success(request, f"Referral {referral.get_status_display().lower()}")
+            return redirect("casework:referrals")
+        except InvalidInput as invalid:
+            _errors(form, invalid)
+    return render(request, "casework/referral_detail.html", _detail_context(actor, referral, form, teams))
+
+
+def _detail_context(actor: User, referral: Referral, form: Any, teams: list[Team]) -> dict[str, Any]:
+    intake = referral_form(referral)
+    answers = [(spec.label, shown(spec, referral.data.get(spec.key))) for spec in intake.fields if not spec.content]
+    return {
+        "referral": referral,
+        "intake": intake,
+        "service_name": _service_name(referral.controller.slug, referral.service),
+        "answers": answers,
+        "attachments": list(referral.attachments.all()),
+        "family": list(referral.family.all()),
+        "form": form,
+        "may_triage": actor.school_id is None and bool(teams) and referral.status == Referral.Status.SUBMITTED,
+        "case_url": case_url(referral) if actor.school_id is None else "",
+        "redirected_to": redirect_targets(referral).get(referral.redirected_to, ""),
+        "stage_name": kit_for(referral.service).stage_name(referral.case.stage) if referral.case else "",
+    }
