@@ -25,13 +25,17 @@ class ReferralChoices:
 
 
 def _school_touch(actor: User, controller: Controller, service: str, form: IntakeForm, person: Person) -> Touch:
-    purpose = register().purpose(controller.slug, service, form.purpose)
+    """A pupil, or a relative, read as what the school itself holds: for the form's purpose, or for a
+    relative the service's first purpose that may name the family where the form's may not."""
     wanted = ("child.identity.name",) if person.kind == Person.Kind.CHILD else FAMILY_CATEGORIES
+    purpose = register().purpose(controller.slug, service, form.purpose)
+    if wanted[0] not in purpose.categories:
+        purpose = next(iter(register().purposes_touching(controller.slug, service, wanted[0])), purpose)
     return Touch(
         subject=person,
         controller=controller.slug,
         service=service,
-        purpose=form.purpose,
+        purpose=purpose.key,
         categories=tuple(c for c in wanted if c in purpose.categories) or wanted[:1],
         source_school_id=actor.school_id,
         object_type="people.person",

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from tutela.casework import forms as f
 from tutela.casework.intake import (
@@ -166,7 +166,10 @@ def case_url(referral: Referral) -> str:
     if referral.case_id is None:
         return ""
     name = kit_for(referral.service).case_url_name or "casework:case"
-    return reverse(name, args=[referral.case_id])
+    try:
+        return reverse(name, args=[referral.case_id])
+    except NoReverseMatch:  # the generic case page is another part of the kit, added beside this one
+        return ""
 
 
 @login_required
@@ -192,7 +195,7 @@ def referral_detail(request: HttpRequest, referral_id: int) -> HttpResponse:
                     actor=actor, referral=referral, team=team, allocate_to=allocate, note=data["reason"]
                 )
                 messages.success(request, f"Referral accepted: case {case.reference} opened")
-                return redirect(case_url(referral))
+                return redirect(case_url(referral) or reverse("casework:referral", args=[referral.pk]))
             target = data["redirect_to"] if data["outcome"] == "redirect" else ""
             if data["outcome"] == "redirect" and not target:
                 raise InvalidInput({"redirect_to": "Choose where to redirect the referral"})
