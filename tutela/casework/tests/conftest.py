@@ -70,13 +70,13 @@ def tess_kit() -> Iterator[ServiceKit]:
 @pytest.fixture
 def tess(world: Any, tess_kit: ServiceKit) -> Tess:
     wigan = world.controllers["wigan"]
-    school, other_school = SchoolFactory(), SchoolFactory()
-    child = PersonFactory(school=school, given_name="Ada", family_name="Referred")
-    mother = RelationshipFactory(child=child, person__address="2 Test Lane, Wigan WN1 1AA").person
+    school, other_school = SchoolFactory.create(), SchoolFactory.create()
+    child = PersonFactory.create(school=school, given_name="Ada", family_name="Referred")
+    mother = RelationshipFactory.create(child=child, person__address="2 Test Lane, Wigan WN1 1AA").person
     school_user = world.users["school_user"]
     school_user.school = school
     school_user.save(update_fields=["school"])
-    other_school_user = UserFactory(username="wigan-other-school", controller=wigan, roles=["school-user"])
+    other_school_user = UserFactory.create(username="wigan-other-school", controller=wigan, roles=["school-user"])
     other_school_user.school = other_school
     other_school_user.save(update_fields=["school"])
     return Tess(
