@@ -25,6 +25,7 @@ class NavItem:
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Home", "web:home"),
     NavItem("People", "records:people", reads_records=True),
+    NavItem("Referrals", "casework:referrals", reads_records=True),
     NavItem("Attendance", "attendance:index", reads_records=True),
     NavItem("Enforcement", "enforcement:dashboard", service="education-support"),
     NavItem("Register", "register:index", permission="register.browse_register"),

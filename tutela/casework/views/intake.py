@@ -1,6 +1,7 @@
 """Intake and triage pages for every service (thin: each resolves the actor, calls one selector or
 service, renders). Refusals propagate as GateDenied to the one 403 handler."""
 
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -222,4 +223,17 @@ def _detail_context(actor: User, referral: Referral, form: Any, teams: list[Team
         "case_url": case_url(referral) if actor.school_id is None else "",
         "redirected_to": redirect_targets(referral).get(referral.redirected_to, ""),
         "stage_name": kit_for(referral.service).stage_name(referral.case.stage) if referral.case else "",
+        "attendance": _dates_in_words(referral.data.get("attendance") or {}),
     }
+
+
+def _dates_in_words(facts: dict[str, Any]) -> dict[str, Any]:
+    """Facts kept as data, with their ISO dates as people write them (3 December 2026)."""
+
+    def words(value: Any) -> Any:
+        try:
+            return f"{date.fromisoformat(value):%-d %B %Y}" if isinstance(value, str) and len(value) == 10 else value
+        except ValueError:
+            return value
+
+    return {key: words(value) for key, value in facts.items()}
