@@ -26,7 +26,7 @@ from tutela.consent.services import consent_give
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Decision
 from tutela.governance.models import Controller, User
-from tutela.people.models import Person, Relationship
+from tutela.people.models import Person, Relationship, School
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create
 from tutela.register.api import register
@@ -255,22 +255,7 @@ def _write(
     referrer = school.name if school is not None else actor.get_full_name() or actor.username
 
     def record(title: str, body: str, upload: Upload | None = None) -> Record:
-        return record_create(
-            actor=actor,
-            subject=child,
-            controller=sub.controller,
-            service=sub.kit.service,
-            purpose=sub.form.purpose,
-            categories=list(sub.form.categories),
-            kind=Record.Kind.DOCUMENT,
-            title=title,
-            body=body,
-            occurred_on=sub.as_of,
-            source=_record_source(actor, sub.kind),
-            source_school=school,
-            upload=upload,
-            referral=sub.kind == Submitter.OTHER_TEAM,
-        )
+        return _record(actor, sub, child, school, title, body, upload)
 
     main = record(f"{sub.form.title}: referral from {referrer}", _body(sub.form, family, answers))
     documents = [record(title, "", upload) for title, upload in attachments]
@@ -304,6 +289,28 @@ def _write(
         detail={"form": sub.form.key, "submitter": sub.kind.value},
     )
     return referral
+
+
+def _record(
+    actor: User, sub: _Submission, child: Person, school: School | None, title: str, body: str, upload: Upload | None
+) -> Record:
+    """One governed record of the referral, for the form's purpose and categories."""
+    return record_create(
+        actor=actor,
+        subject=child,
+        controller=sub.controller,
+        service=sub.kit.service,
+        purpose=sub.form.purpose,
+        categories=list(sub.form.categories),
+        kind=Record.Kind.DOCUMENT,
+        title=title,
+        body=body,
+        occurred_on=sub.as_of,
+        source=_record_source(actor, sub.kind),
+        source_school=school,
+        upload=upload,
+        referral=sub.kind == Submitter.OTHER_TEAM,
+    )
 
 
 def _consent_record(

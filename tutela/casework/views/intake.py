@@ -129,7 +129,7 @@ def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
         except InvalidInput as invalid:
             _errors(page, invalid)
         else:
-            messages.success(request, f"Referral {referral.reference} sent to {context['service_name']}")
+            messages.success(request, f"Referral {referral.reference} sent to the {context['service_name']}")
             return redirect("casework:referral", referral.pk)
     return render(request, "casework/referral_new.html", context | {"form": page, "family": choices.family})
 
