@@ -1,6 +1,16 @@
-from django.urls import URLPattern
+from django.urls import URLPattern, path
+
+from tutela.casework.views import case
 
 app_name = "casework"
 
 # Each area's helpers add their patterns here: intake (referrals), case (cases, steps, tasks), flags.
-urlpatterns: list[URLPattern] = []
+urlpatterns: list[URLPattern] = [
+    path("cases/<int:case_id>/", case.case_detail, name="case"),
+    path("cases/<int:case_id>/steps/<slug:step_key>/", case.step_new, name="step"),
+    path("cases/<int:case_id>/stage/", case.case_move_view, name="case_move"),
+    path("cases/<int:case_id>/letters/<slug:letter_key>/", case.letter_new, name="letter"),
+    path("cases/<int:case_id>/tasks/new/", case.task_new, name="task_new"),
+    path("tasks/<int:task_id>/done/", case.task_done, name="task_done"),
+    path("cases/<int:case_id>/close/", case.case_close_view, name="case_close"),
+]
