@@ -99,7 +99,7 @@ class TessCase:
 
 
 @pytest.fixture
-def tess(world, tess_kit) -> TessCase:  # type: ignore[no-untyped-def]
+def tess(world, tess_kit) -> TessCase:
     team = world.teams["wigan.tess"]
     worker = UserFactory.create(
         username="tess-worker", controller=world.controllers["wigan"], roles=["caseworker"], teams=[team]
@@ -129,7 +129,7 @@ def tess(world, tess_kit) -> TessCase:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def neighbour_pages(settings) -> None:  # type: ignore[no-untyped-def]
+def neighbour_pages(settings) -> None:
     """The consent and flag pages the case page links to, stood in for until their parts are merged."""
     try:
         reverse("consent:new", kwargs={"person_id": 1})

@@ -15,7 +15,7 @@ PLAN = {"agreed_on": date(2026, 1, 6), "review_weeks": 6, "plan": "Reading suppo
 
 
 @pytest.fixture
-def assessing(tess):  # type: ignore[no-untyped-def]
+def assessing(tess):
     visit = {"visited_on": date(2026, 1, 5), "seen_by": "Sam", "notes": "Seen at school."}
     step_record(actor=tess.worker, case=tess.case, step_key="first-visit", answers=visit)
     return tess

@@ -14,7 +14,6 @@ from tutela.casework.case_page import case_family, case_page
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.casework.steps import (
-    RATIONALE,
     case_kit,
     case_move,
     current_stage,
@@ -60,7 +59,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect(kit.case_url_name, case.pk)
     today = timezone.localdate()
     page = case_page(actor=actor_from_request(request), case=case, today=today)
-    context = {"page": page, "case": case, "today": today, "task_form": f.CaseTaskForm()}
+    context = {"page": page, "case": case, "today": today}
     return render(request, "casework/case.html", context)
 
 
@@ -74,8 +73,10 @@ def step_new(request: HttpRequest, case_id: int, step_key: str) -> HttpResponse:
         raise Http404("This service has no such step") from None
     family = _family_choices(request, case)
     form_class = f.step_form_class(step, [(pk, person.full_name) for pk, person in family.items()])
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    stage = current_stage(kit, case)
+    offered = case.is_open and step in kit.steps_at(stage)
+    form = form_class(request.POST or None) if offered else None
+    if form is not None and request.method == "POST" and form.is_valid():
         answers = dict(form.cleaned_data)
         concerning = family.get(answers.pop("concerning", "") or "")
         try:
@@ -91,8 +92,7 @@ def step_new(request: HttpRequest, case_id: int, step_key: str) -> HttpResponse:
         "case": case,
         "step": step,
         "form": form,
-        "stage_name": kit.stage_name(current_stage(kit, case)),
-        "rationale": RATIONALE,
+        "stage_name": kit.stage_name(stage) if stage else "Not started",
     }
     return render(request, "casework/step_form.html", context)
 
