@@ -5,7 +5,8 @@ from typing import Any
 
 from django import forms
 
-from tutela.casework.kit import Field
+from tutela.casework.kit import Field, Step
+from tutela.casework.steps import RATIONALE, step_concerns_family
 from tutela.lib.forms import DateField, GovukForm
 
 RATIONALE_LABEL = "Your reasons for this decision"
@@ -143,3 +144,62 @@ class TriageForm(GovukForm):
         self.fields["team"].choices = teams  # type: ignore[attr-defined]
         self.fields["allocate_to"].choices = [("", "Leave unallocated"), *workers]  # type: ignore[attr-defined]
         self.fields["redirect_to"].choices = [("", "Choose"), *targets.items()]  # type: ignore[attr-defined]
+class CaseTaskForm(GovukForm):
+    title = forms.CharField(
+        label="What needs doing", max_length=200, error_messages={"required": "Enter what needs to be done"}
+    )
+    due_on = DateField(label="Due date")
+
+
+class CaseTaskDoneForm(GovukForm):
+    outcome = forms.CharField(label="What was done", error_messages={"required": "Record what was done"})
+
+
+class CaseClosureForm(GovukForm):
+    reason = forms.CharField(
+        label="Why the case is closing",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Give the reason for closing the case"},
+    )
+
+
+class CaseMoveForm(GovukForm):
+    stage = forms.ChoiceField(label="Stage to move the case to", error_messages={"required": "Select the stage"})
+
+    def __init__(self, *args: Any, stages: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].choices = [("", "Choose"), *stages]  # type: ignore[attr-defined]
+
+
+class CaseLetterForm(GovukForm):
+    """Which letter is produced and to whom: the child's family on the case, or no one named."""
+
+    recipient = forms.ChoiceField(
+        label="Who the letter is to",
+        error_messages={"required": "Select who the letter is to"},
+    )
+
+    def __init__(self, *args: Any, recipients: Sequence[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        no_one = (NO_RECIPIENT, "No one named: a letter about the child kept on the case")
+        self.fields["recipient"].choices = [("", "Choose"), *recipients, no_one]  # type: ignore[attr-defined]
+
+
+NO_RECIPIENT = "none"
+
+
+def step_form_class(step: Step, family: Sequence[tuple[str, str]]) -> type[GovukForm]:
+    """The form of one of a kit's steps: which parent or carer it concerns (where the step records
+    something about one), its questions, and a decision's reasons."""
+    extra: dict[str, forms.Field] = {}
+    if family and step_concerns_family(step):
+        extra["concerning"] = forms.ChoiceField(
+            label="Which parent or carer this concerns",
+            choices=[("", "Choose"), *family],
+            required=False,
+            help_text="Leave empty if it concerns the child only",
+        )
+    cls = fields_form_class(step.fields, extra=extra, name="StepForm")
+    if step.decision:
+        cls.base_fields[RATIONALE] = rationale_field()
+    return cls

@@ -152,3 +152,36 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+class CaseStep(models.Model):
+    """One step of a service's kit recorded on a case (``casework.kit.Step``).
+
+    What was said or written is the governed ``record`` (encrypted where its categories are special
+    or criminal); ``data`` keeps only the facts rules and dashboards run on. A decision's
+    ``rationale`` is the named officer's reasons (``created_by``): Tutela never decides itself.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="kit_steps")
+    step = models.SlugField(help_text="The key of the step in the service's kit.")
+    concerning = models.ForeignKey(Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    happened_on = models.DateField()
+    data = models.JSONField(default=dict)
+    record = models.OneToOneField("records.Record", on_delete=models.PROTECT, related_name="+")
+    letter = models.OneToOneField(
+        "records.Record",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The letter sent.",
+    )
+    rationale = models.TextField(blank=True, help_text="A decision's reasons, recorded with the officer's name.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering: ClassVar = ["happened_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.step} on {self.happened_on} ({self.case})"

@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from tutela.casework.models import Case, CaseTask
+from tutela.casework.models import Case, CaseStep, CaseTask
 from tutela.governance.models import User
 from tutela.records.models import Record
 from tutela.records.selectors import records_decide
@@ -34,11 +34,12 @@ def case_chronology(*, actor: User, case: Case) -> list[ChronologyEntry]:
     """
     records = list(Record.objects.filter(case=case).select_related("recorded_by", "case", "controller", "subject"))
     decisions = records_decide(actor=actor, records=records, summary="case chronology")
+    steps = _step_kinds(case)
     entries = [
         ChronologyEntry(
             record.occurred_on,
             record.title if decision.allowed else RESTRICTED,
-            record.get_kind_display(),
+            steps.get(record.pk, record.get_kind_display()),
             record.recorded_by.get_full_name(),
             record.pk if decision.allowed else None,
             restricted=not decision.allowed,
@@ -63,6 +64,19 @@ def case_chronology(*, actor: User, case: Case) -> list[ChronologyEntry]:
     if case.closed_at is not None:
         entries.append(ChronologyEntry(case.closed_at.date(), f"Case closed: {case.close_reason}", "Case", ""))
     return sorted(entries, key=lambda entry: (entry.on, entry.kind != "Case"))
+
+
+def _step_kinds(case: Case) -> dict[int, str]:
+    """The records and letters of the kit's steps on the case, by what they are: "Decision" (a step
+    recorded with an officer's reasons), "Step" or "Letter"."""
+    kinds: dict[int, str] = {}
+    for record_id, letter_id, rationale in CaseStep.objects.filter(case=case).values_list(
+        "record_id", "letter_id", "rationale"
+    ):
+        kinds[record_id] = "Decision" if rationale else "Step"
+        if letter_id is not None:
+            kinds[letter_id] = "Letter"
+    return kinds
 
 
 def open_tasks(*, user: User) -> QuerySet[CaseTask]:

@@ -17,13 +17,26 @@ from tutela.casework.models import Case
 from tutela.consent.models import Consent
 from tutela.consent.selectors import ObjectionRow, consent_recipient_names, objection_rows
 from tutela.governance.errors import GateDenied
-from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_groups, need_to_know
+from tutela.governance.gate import (
+    SUBJECT_KEYS,
+    Action,
+    ActorContext,
+    Decision,
+    Touch,
+    actor_context,
+    check,
+    decide,
+    decide_groups,
+    need_to_know,
+    subject_contexts,
+)
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
+from tutela.register.schema import LawfulBasis
 
 if TYPE_CHECKING:
     from tutela.sharing.selectors import Holder
@@ -203,7 +216,26 @@ def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases:
         return "a pupil of your school"
     if person.registered_by_team_id in context.team_ids:
         return "added by your team"
-    return next((via for case in cases if (via := need_to_know(case_touch(case, person), context))), "")
+    via = next((via for case in cases if (via := need_to_know(case_touch(case, person), context))), "")
+    return via or _family_visible(context, person)
+
+
+def _family_visible(context: ActorContext, person: Person) -> str:
+    """How the actor knows a parent or carer through a case they are on, or ''. Only the case's
+    worker and team (the gate's need to know), only within what the service's family purpose
+    covers (``case_family_file``), and only while the person is on the case."""
+    cases = list(Case.objects.filter(family=person).select_related("controller"))
+    if not cases:
+        return ""
+    subject = subject_contexts([person.pk])[person.pk]
+    registers = register()
+    for case in cases:
+        decision = check(
+            case_family_touch(case, person), Action.READ, actor=context, subject=subject, registers=registers
+        )
+        if decision.allowed and decision.via != "break-glass":
+            return f"on case {case.reference}: {decision.via}"
+    return ""
 
 
 def _outside_casework(actor: User) -> bool:
@@ -341,3 +373,55 @@ def case_for_actor(*, actor: User, case_id: int, action: Action = Action.READ) -
     if not decision:
         raise GateDenied(decision)
     return case
+
+
+# What a case page shows about each parent or carer on the case, by the taxonomy category covering it.
+FAMILY_NAME = "family.identity.name"
+FAMILY_SHOWN = (
+    FAMILY_NAME,
+    "family.relationships",
+    "family.contact.address",
+    "family.contact.phone",
+    "family.contact.email",
+)
+
+
+def case_family_file(*, controller: str, service: str) -> tuple[str, tuple[str, ...]]:
+    """The purpose a service knows the parents and carers on its cases for, and which of what the case
+    page shows of them it covers: the case file's own purpose where it covers parents' names, else the
+    live purpose not resting on consent that covers most of it (the register's order breaks a tie).
+    ('', (FAMILY_NAME,)) where none does: the gate then refuses."""
+    parent = SUBJECT_KEYS[Person.Kind.PARENT]
+    try:
+        purposes = [
+            p
+            for p in register().service(controller, service).purposes
+            if not p.retired and parent in p.data_subjects and FAMILY_NAME in p.categories
+        ]
+    except LookupError:
+        return "", (FAMILY_NAME,)
+    own = case_purpose(controller=controller, service=service)
+    chosen = next((p for p in purposes if p.key == own), None)
+    if chosen is None:
+        candidates = [p for p in purposes if p.lawful_basis != LawfulBasis.CONSENT]
+        if not candidates:
+            return "", (FAMILY_NAME,)
+        chosen = max(candidates, key=lambda p: len(set(FAMILY_SHOWN) & set(p.categories)))
+    return chosen.key, tuple(key for key in FAMILY_SHOWN if key in chosen.categories)
+
+
+def case_family_touch(case: Case, person: Person) -> Touch:
+    """Reading a parent or carer on the case: who they are, and what the family purpose covers of them."""
+    purpose, categories = case_family_file(controller=case.controller.slug, service=case.service)
+    return Touch(
+        subject=person,
+        controller=case.controller.slug,
+        service=case.service,
+        purpose=purpose,
+        categories=categories,
+        case_id=case.pk,
+        case_team_id=case.owning_team_id,
+        case_worker_id=case.allocated_worker_id,
+        object_type="people.person",
+        object_id=str(person.pk),
+    )

@@ -19,6 +19,8 @@ PAGES = [
     "/records/{document}/file/",
     "/cases/{case}/records/new/",
     "/sharing/cases/{case}/share/",
+    "/cases/{case}/",
+    "/cases/{case}/tasks/new/",
 ]
 
 

@@ -40,7 +40,7 @@ PERSONAL = {
     "consent_id",
 }
 # Keywords naming something that may not exist: the missing fill of any of them is a 404.
-LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form"}
+LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form", "letter_key"}
 
 # Every query parameter a view reads, with values no view expects (issue 11 item 19).
 JUNK_QUERY = {key: "²" for key in ("child", "q", "version", "format", "step", "action", "bundle", "page")}
@@ -317,6 +317,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         built.put("service", key, service)
         built.put("step_key", key, "notice-to-improve")
         built.put("form", key, {"dudley": "school-referral"}.get(key, "no-kit-form"))
+        built.put("letter_key", key, "case-letter")  # a kit's letter: 404 where the service's kit has none
         built.put("academic_year", key, 2025)
         admin_user = {"wigan": users["assigned_caseworker"], "dudley": officer, "werneth": lead}[key]
         for keyword in ("object_id", "pk", "id"):
@@ -335,6 +336,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         "academic_year": "2025",
         "content_type_id": _user_content_type(),
     }
+    missing |= {"letter_key": "no-such-letter"}
     missing |= {"app_label": "governance", "url": "no-such-admin-page/"}
     missing |= {"uidb64": urlsafe_base64_encode(force_bytes(MISSING_ID)), "token": "no-such-token"}
     for keyword, value in missing.items():
