@@ -144,6 +144,8 @@ class TriageForm(GovukForm):
         self.fields["team"].choices = teams  # type: ignore[attr-defined]
         self.fields["allocate_to"].choices = [("", "Leave unallocated"), *workers]  # type: ignore[attr-defined]
         self.fields["redirect_to"].choices = [("", "Choose"), *targets.items()]  # type: ignore[attr-defined]
+
+
 class CaseTaskForm(GovukForm):
     title = forms.CharField(
         label="What needs doing", max_length=200, error_messages={"required": "Enter what needs to be done"}

@@ -1,7 +1,6 @@
 from django.urls import URLPattern, path
 
-from tutela.casework.views import intake
-from tutela.casework.views import case
+from tutela.casework.views import case, intake
 
 app_name = "casework"
 
