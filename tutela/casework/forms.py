@@ -55,3 +55,12 @@ def fields_form_class(
     declared: dict[str, Any] = dict(extra or {})
     declared |= {spec.key: form_field(spec) for spec in fields}
     return type(name, (GovukForm,), declared)
+
+
+class FlagResolveForm(GovukForm):
+    resolution = forms.CharField(
+        label="Your decision and the reasons for it",
+        help_text="For example: the case continues on another basis, or what stops. Recorded with your name.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your decision and the reasons for it"},
+    )

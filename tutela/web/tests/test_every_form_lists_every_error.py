@@ -30,7 +30,7 @@ DJANGO_GENERIC = (
 )
 # Forms with no required field: sent empty they are valid, so they are not in the walk.
 NOTHING_REQUIRED = {"ProsecutionUpdateForm"}
-FORM_MODULES = ("enforcement", "governance", "records", "sharing")
+FORM_MODULES = ("enforcement", "governance", "records", "sharing", "consent", "casework")
 
 
 @dataclass
@@ -93,6 +93,7 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
     awaiting = disclosure_propose(actor=users["assigned_caseworker"], request=request)
     without_consent = _shared_without_consent(world, child)
     worker, wigan_case = users["assigned_caseworker"], casework.case
+    consent, objection = _consent_and_objection(world, casework)
     return [
         FormPage("/sign-in/", None),
         FormPage("/sign-in/two-factor/set-up/", users["dpo"]),
@@ -124,7 +125,40 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/enforcement/cases/{case.pk}/tasks/new/", officer),
         FormPage(f"/enforcement/tasks/{task.pk}/done/", officer),
         FormPage(f"/enforcement/cases/{case.pk}/close/", officer),
+        FormPage(f"/people/{child.pk}/consents/new/", worker),
+        FormPage(f"/consents/{consent.pk}/withdraw/", worker),
+        FormPage(f"/people/{child.pk}/objections/new/", worker),
+        FormPage(f"/objections/{objection.pk}/decide/", users["team_manager"]),
+        FormPage(f"/flags/{wigan_case.flags.get().pk}/", worker),
     ]
+
+
+def _consent_and_objection(world: Any, casework: Any) -> tuple[Any, Any]:
+    """A consent to withdraw, and an objection to answer (which flags the case for a decision)."""
+    from tutela.consent.services import consent_give, objection_raise
+
+    worker = world.users["assigned_caseworker"]
+    wigan = world.controllers["wigan"]
+    consent = consent_give(
+        actor=worker,
+        subject=casework.child,
+        given_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purposes=["parental-consent"],
+        form_reference="EC-CONSENT-1",
+        given_on=date(2026, 1, 5),
+    )
+    objection = objection_raise(
+        actor=worker,
+        subject=casework.child,
+        raised_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purpose="data-analytics",
+        grounds="We do not want our data in studies",
+    )
+    return consent, objection
 
 
 def _shared_without_consent(world: Any, child: Any) -> Any:

@@ -19,6 +19,9 @@ PAGES = [
     "/records/{document}/file/",
     "/cases/{case}/records/new/",
     "/sharing/cases/{case}/share/",
+    "/people/{child}/consents/",
+    "/people/{child}/consents/new/",
+    "/people/{child}/objections/new/",
 ]
 
 
