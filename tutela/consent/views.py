@@ -28,6 +28,11 @@ from tutela.people.selectors import person_by_id
 from tutela.records.selectors import case_for_actor
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The form's data on a POST, even an empty one (an empty POST is still a form sent empty)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _apply_errors(form: Any, invalid: InvalidInput) -> None:
     for field, message in invalid.errors.items():
         form.add_error(field if field in form.fields else None, message)
@@ -73,7 +78,7 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
     services = consent_services(controller=slug, services=team_services)
     purposes, recipients = consent_scope_choices(services=services)
     form = ConsentForm(
-        request.POST or None,
+        _posted(request),
         purposes=purposes,
         recipients=recipients,
         deciders=deciders(person=person, on=timezone.localdate()),
@@ -108,7 +113,7 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def consent_withdraw_page(request: HttpRequest, consent_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     page = withdrawal_page(actor=actor, consent_id=consent_id)
-    form = WithdrawForm(request.POST or None, deciders=page.deciders)
+    form = WithdrawForm(_posted(request), deciders=page.deciders)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -132,7 +137,7 @@ def objection_new(request: HttpRequest, person_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     person = staff_person(actor=actor, person_id=person_id, page="record an objection")
     people = deciders(person=person, on=timezone.localdate())
-    form = ObjectionForm(request.POST or None, purposes=objection_purposes(actor=actor), people=people)
+    form = ObjectionForm(_posted(request), purposes=objection_purposes(actor=actor), people=people)
     if request.method == "POST" and form.is_valid() and actor.controller is not None:
         data = form.cleaned_data
         service, purpose = _split(data["purpose"])
@@ -156,7 +161,7 @@ def objection_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def objection_decide_page(request: HttpRequest, objection_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     page = objection_for_actor(actor=actor, objection_id=objection_id)
-    form = ObjectionDecisionForm(request.POST or None)
+    form = ObjectionDecisionForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             objection_decide(

@@ -13,6 +13,11 @@ from tutela.governance.gate import Action
 from tutela.governance.selectors import actor_from_request
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The form's data on a POST, even an empty one (an empty POST is still a form sent empty)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _apply_errors(form: Any, invalid: InvalidInput) -> None:
     for field, message in invalid.errors.items():
         form.add_error(field if field in form.fields else None, message)
@@ -24,7 +29,7 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
     # Reading the flag is reading its case; deciding it is working on the case.
     action = Action.READ if request.method in ("GET", "HEAD") else Action.UPDATE
     flag = flag_for_actor(actor=actor, flag_id=flag_id, action=action)
-    form = FlagResolveForm(request.POST or None)
+    form = FlagResolveForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             flag_resolve(actor=actor, flag=flag, resolution=form.cleaned_data["resolution"])
