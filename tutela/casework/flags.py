@@ -57,6 +57,12 @@ def flag_raise(*, case: Case, kind: str, message: str, actor: User | None = None
     return flag
 
 
+def flags_open(*, case: Case) -> list[CaseFlag]:
+    """The case's flags waiting on a decision, newest first, with their tasks (for the case page,
+    which has read the case through ``case_for_actor``)."""
+    return list(CaseFlag.objects.filter(case=case, resolved_at__isnull=True).select_related("task"))
+
+
 def flag_for_actor(*, actor: User, flag_id: int, action: Action = Action.READ) -> CaseFlag:
     """A flag whose case the gate lets the actor read (or, with Action.UPDATE, work on); audited."""
     flag = CaseFlag.objects.select_related("task", "resolved_by").get(pk=flag_id)

@@ -68,6 +68,7 @@ class WithdrawalPage:
     consent: Consent
     row: ConsentRow
     deciders: Choices
+    outside_casework: bool  # a school user passing it on: what it is for, not the consent record
 
 
 def withdrawal_page(*, actor: User, consent_id: int) -> WithdrawalPage:
@@ -77,7 +78,7 @@ def withdrawal_page(*, actor: User, consent_id: int) -> WithdrawalPage:
         r for r in consent_rows(person=consent.subject, controller_id=consent.controller_id) if r.consent == consent
     )
     choices = deciders(person=consent.subject, on=timezone.localdate(), include=[consent.given_by])
-    return WithdrawalPage(consent=consent, row=row, deciders=choices)
+    return WithdrawalPage(consent=consent, row=row, deciders=choices, outside_casework=actor.school_id is not None)
 
 
 def objection_purposes(*, actor: User) -> Choices:

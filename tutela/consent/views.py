@@ -51,7 +51,7 @@ def consent_list(request: HttpRequest, person_id: int) -> HttpResponse:
 
 def _case_from_query(actor: User, person: Person, raw: str) -> Case | None:
     """The case named by ``?case=`` (to come back to it), read through the gate; none if not a number."""
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdecimal()):
         return None
     case = case_for_actor(actor=actor, case_id=int(raw))
     if case.child_id != person.pk:
