@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("tutela.register.urls")),
     path("", include("tutela.records.urls")),
     path("", include("tutela.casework.urls")),
+    path("", include("tutela.consent.urls")),
     path("sharing/", include("tutela.sharing.urls")),
     path("attendance/", include("tutela.attendance.urls")),
     path("enforcement/", include("tutela.enforcement.urls")),

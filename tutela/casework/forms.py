@@ -205,3 +205,12 @@ def step_form_class(step: Step, family: Sequence[tuple[str, str]]) -> type[Govuk
     if step.decision:
         cls.base_fields[RATIONALE] = rationale_field()
     return cls
+
+
+class FlagResolveForm(GovukForm):
+    resolution = forms.CharField(
+        label="Your decision and the reasons for it",
+        help_text="For example: the case continues on another basis, or what stops. Recorded with your name.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Enter your decision and the reasons for it"},
+    )

@@ -41,10 +41,23 @@ class CaseFlag(models.Model):
 
     class Kind(models.TextChoices):
         CONSENT_WITHDRAWN = "consent_withdrawn", "Consent withdrawn"
+        RESTRICTION = "restriction", "Processing restricted"
+        OBJECTION = "objection", "Objection raised"
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="flags")
     kind = models.CharField(max_length=30, choices=Kind.choices)
+    about = models.CharField(
+        max_length=60, blank=True, help_text="What raised it, e.g. consent:12: one open flag per kind and object."
+    )
     message = models.TextField()
+    task = models.OneToOneField(
+        "CaseTask",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="flag",
+        help_text="The worker's task to decide about the flag.",
+    )
     raised_at = models.DateTimeField()
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -52,8 +65,15 @@ class CaseFlag(models.Model):
     )
     resolution = models.TextField(blank=True)
 
+    class Meta:
+        ordering: ClassVar = ["-raised_at", "-pk"]
+
     def __str__(self) -> str:
         return f"{self.case}: {self.get_kind_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.resolved_at is None
 
 
 class CaseTask(models.Model):

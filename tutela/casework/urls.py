@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from tutela.casework.views import case, intake
+from tutela.casework.views import case, flags, intake
 
 app_name = "casework"
 
@@ -17,4 +17,5 @@ urlpatterns: list[URLPattern] = [
     path("cases/<int:case_id>/tasks/new/", case.task_new, name="task_new"),
     path("tasks/<int:task_id>/done/", case.task_done, name="task_done"),
     path("cases/<int:case_id>/close/", case.case_close_view, name="case_close"),
+    path("flags/<int:flag_id>/", flags.flag_detail, name="flag"),
 ]

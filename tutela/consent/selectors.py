@@ -1,13 +1,15 @@
 """What a recipient may receive about a person after opt-outs; consents and objections as pages show them."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from tutela.consent.models import Consent, Objection, OptOut
-from tutela.people.models import Person
+from tutela.people.models import Person, Relationship
 from tutela.people.selectors import person_age_on
 from tutela.register.api import register
+from tutela.register.schema import Purpose, Service
 
 if TYPE_CHECKING:
     from tutela.governance.models import User
@@ -50,21 +52,52 @@ def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
     objection, whose checks govern using data, not stopping it (Art 7(3): withdrawing must be as
     easy as giving)."""
     from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision, knows_in_service
+    from tutela.governance.gate import Decision
 
     consent = Consent.objects.select_related("controller", "subject", "given_by").get(pk=consent_id)
-    if not knows_in_service(
+    if not may_withdraw(actor=actor, consent=consent):
+        raise GateDenied(
+            Decision(False, ("no need to know this person in this service",), subject_id=consent.subject_id)
+        )
+    return consent
+
+
+def may_withdraw(*, actor: "User", consent: Consent) -> bool:
+    """Whether the actor may record the consent's withdrawal: they need to know the person in the
+    consent's service, or they are a school user passing it on for their own pupil. Audited."""
+    from tutela.governance.gate import knows_in_service
+
+    return passes_on_for_pupil(actor=actor, consent=consent) or knows_in_service(
         actor=actor,
         subjects=[consent.subject],
         controller=consent.controller.slug,
         service=consent.service,
         object_type="consent.consent",
         object_id=str(consent.pk),
-    ):
-        raise GateDenied(
-            Decision(False, ("no need to know this person in this service",), subject_id=consent.subject_id)
-        )
-    return consent
+    )
+
+
+def passes_on_for_pupil(*, actor: "User", consent: Consent) -> bool:
+    """Whether a school user passes on a withdrawal for their own pupil (seed 001: "contact your
+    child's education establishment in the first instance who will then inform our service").
+
+    Only a school user of the controller's, at the school the child attends: never another
+    school's pupil, and nothing else of the casework. Audited as the withdrawal's read."""
+    from tutela.audit.services import audit_record
+
+    school = actor.school_id
+    if school is None or consent.subject.school_id != school or actor.controller_id != consent.controller_id:
+        return False
+    audit_record(
+        actor=actor,
+        action="read",
+        object_type="consent.consent",
+        object_id=consent.pk,
+        subject_id=consent.subject_id,
+        purpose=f"{consent.controller.slug}/{consent.service}",
+        reason="a pupil of your school: passing on a withdrawal of consent",
+    )
+    return True
 
 
 def consent_recipient_names(*, consent: Consent) -> str:
@@ -85,9 +118,12 @@ class ObjectionRow:
     service: str
 
 
-def objection_rows(*, person: Person) -> list[ObjectionRow]:
-    """The person's objections, newest first, with purpose and service named from the register."""
-    objections = Objection.objects.filter(subject=person).select_related("controller", "decided_by")
+def objection_rows(*, person: Person, controller_id: int | None = None) -> list[ObjectionRow]:
+    """The person's objections (to one controller, if given), newest first, with purpose and
+    service named from the register."""
+    objections = Objection.objects.filter(subject=person).select_related("controller", "decided_by", "raised_by")
+    if controller_id is not None:
+        objections = objections.filter(controller_id=controller_id)
     rows = []
     for objection in objections.order_by("-raised_on", "-pk"):
         try:
@@ -97,4 +133,109 @@ def objection_rows(*, person: Person) -> list[ObjectionRow]:
         except LookupError:
             names = (objection.purpose, objection.service)
         rows.append(ObjectionRow(objection, *names))
+    return rows
+
+
+Choices = list[tuple[str, str]]
+
+
+def consent_purpose_label(*, controller: str, service: str, purpose: str) -> str:
+    """A purpose as the register describes it; its key only if the register no longer has it."""
+    try:
+        return register().purpose(controller, service, purpose).description
+    except LookupError:
+        return purpose
+
+
+def consent_services(*, controller: str, services: Sequence[str] = ()) -> list[Service]:
+    """The controller's services that have a purpose resting on consent, limited to ``services``
+    (the actor's teams' services) where that leaves any."""
+    try:
+        found = [s for s in register().controller(controller).services if any(_consent_purposes(s))]
+    except LookupError:
+        return []
+    mine = [s for s in found if s.key in services]
+    return mine or found
+
+
+def _consent_purposes(service: Service) -> list[Purpose]:
+    return [p for p in service.purposes if p.needs_consent and not p.retired]
+
+
+def consent_scope_choices(*, services: Sequence[Service]) -> tuple[Choices, Choices]:
+    """(purposes, recipients) a consent may name, as "service:key" values with the register's
+    words; the service's name leads each label where there is more than one service."""
+    several = len(services) > 1
+
+    def label(service: Service, text: str) -> str:
+        return f"{service.name}: {text}" if several else text
+
+    purposes = [(f"{s.key}:{p.key}", label(s, p.description)) for s in services for p in _consent_purposes(s)]
+    recipients = [
+        (f"{s.key}:{r.key}", label(s, r.name))
+        for s in services
+        for r in s.recipients
+        if r.requires_consent and not r.retired
+    ]
+    return purposes, recipients
+
+
+def deciders(*, person: Person, on: date, include: Sequence[Person] = ()) -> Choices:
+    """Who may give or withdraw consent for the person: the relatives holding parental
+    responsibility on the day, the person themselves (the services check the register's age), and
+    anyone in ``include`` (the one who gave it may always withdraw it)."""
+    relatives = Relationship.objects.filter(child=person, parental_responsibility=True).select_related("person")
+    found: dict[int, str] = {}
+    for relationship in relatives:
+        if relationship.responsibility_until is None or relationship.responsibility_until >= on:
+            who = relationship.person
+            found[who.pk] = f"{who.full_name} ({relationship.get_kind_display().lower()}, parental responsibility)"
+    for who in include:
+        found.setdefault(who.pk, who.full_name)
+    found.setdefault(person.pk, f"{person.full_name} (the young person)")
+    return [(str(pk), label) for pk, label in found.items()]
+
+
+def capacity(*, consent: Consent) -> str:
+    """In what capacity the person gave the consent: the young person, or a parent or carer."""
+    if consent.given_by_id == consent.subject_id:
+        return "The young person"
+    relationship = Relationship.objects.filter(person=consent.given_by_id, child=consent.subject_id).first()
+    if relationship is None:
+        return "Not recorded"
+    held = " with parental responsibility" if relationship.parental_responsibility else ""
+    return f"{relationship.get_kind_display()}{held}"
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    consent: Consent
+    service: str
+    purposes: list[str]
+    recipients: str
+    capacity: str
+
+
+def consent_rows(*, person: Person, controller_id: int | None, live_only: bool = False) -> list[ConsentRow]:
+    """The person's consents with one controller, newest first, in the register's words."""
+    if controller_id is None:  # someone of no controller works with none of its consents
+        return []
+    consents = Consent.objects.filter(subject=person, controller_id=controller_id).select_related(
+        "controller", "given_by", "withdrawn_by", "recorded_by", "withdrawal_recorded_by"
+    )
+    if live_only:
+        consents = consents.filter(withdrawn_on__isnull=True)
+    rows = []
+    for consent in consents.order_by("-given_on", "-pk"):
+        slug = consent.controller.slug
+        try:
+            service = register().service(slug, consent.service).name
+        except LookupError:
+            service = consent.service
+        purposes = [
+            consent_purpose_label(controller=slug, service=consent.service, purpose=p) for p in consent.purposes
+        ]
+        rows.append(
+            ConsentRow(consent, service, purposes, consent_recipient_names(consent=consent), capacity(consent=consent))
+        )
     return rows

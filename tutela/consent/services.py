@@ -11,12 +11,16 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks.backends.immediate import ImmediateBackend
 
 from tutela.audit.services import audit_record
+from tutela.casework.flags import flag_raise
+from tutela.casework.models import Case, CaseFlag
 from tutela.consent.models import Consent, Objection, OptOut
+from tutela.consent.selectors import may_withdraw
 from tutela.consent.tasks import consent_withdrawal_consequences
-from tutela.governance.errors import InvalidInput
-from tutela.governance.gate import NO_NEED_TO_KNOW, Action, Touch, decide_many
+from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.gate import NO_NEED_TO_KNOW, Action, Decision, Touch, decide_many, knows_in_service
 from tutela.governance.models import Controller, User
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
@@ -168,7 +172,14 @@ def consent_give(
 def consent_withdraw(
     *, actor: User, consent: Consent, withdrawn_by: Person, withdrawn_on: date, note: str = ""
 ) -> Consent:
-    """Stop the processing that rests on this consent from now on, and flag what depends on it."""
+    """Stop the processing that rests on this consent from now on, and flag what depends on it.
+
+    Whoever records it needs to know the person in the service, or is a school user passing on
+    a parent's withdrawal for their own pupil (seed 001); see ``may_withdraw``."""
+    if not may_withdraw(actor=actor, consent=consent):
+        raise GateDenied(
+            Decision(False, ("no need to know this person in this service",), subject_id=consent.subject_id)
+        )
     if consent.withdrawn_on is not None:
         raise InvalidInput({"consent": f"This consent was already withdrawn on {consent.withdrawn_on:%d %B %Y}"})
     if withdrawn_on < consent.given_on or withdrawn_on > timezone.localdate():
@@ -197,8 +208,19 @@ def consent_withdraw(
             purpose=f"{consent.controller.slug}/{consent.service}/{','.join(consent.purposes)}",
             reason=note,
         )
-        transaction.on_commit(lambda: consent_withdrawal_consequences.enqueue(consent_id=consent.pk))
+        _withdrawal_consequences(consent)
     return consent
+
+
+def _withdrawal_consequences(consent: Consent) -> None:
+    """Flag the cases that rested on the consent. With a worker (the database backend) the task
+    runs after commit; where tasks run at once (ImmediateBackend) it runs inside the withdrawal's
+    transaction, so the page that recorded the withdrawal already shows the flag, and a failure
+    leaves nothing half-written."""
+    if isinstance(consent_withdrawal_consequences.get_backend(), ImmediateBackend):
+        consent_withdrawal_consequences.call(consent_id=consent.pk)
+    else:
+        transaction.on_commit(lambda: consent_withdrawal_consequences.enqueue(consent_id=consent.pk))
 
 
 def objection_raise(
@@ -214,6 +236,7 @@ def objection_raise(
         raise InvalidInput({"purpose": str(missing)}) from missing
     if not grounds.strip():
         raise InvalidInput({"grounds": "Record the grounds of the objection"})
+    _require_knows(actor, subject, controller.slug, service, "consent.objection")
     with transaction.atomic():
         objection = Objection.objects.create(
             subject=subject,
@@ -234,7 +257,33 @@ def objection_raise(
             purpose=f"{controller.slug}/{service}/{purpose}",
             detail={"lawful_basis": str(entry.lawful_basis)},
         )
+        _flag_objection(actor, objection, entry.description)
     return objection
+
+
+def _require_knows(actor: User, subject: Person, controller: str, service: str, object_type: str) -> None:
+    """Objections are about the person in a service: whoever records or answers one needs to know
+    them there (audited, allowed or refused)."""
+    if not knows_in_service(
+        actor=actor, subjects=[subject], controller=controller, service=service, object_type=object_type
+    ):
+        raise GateDenied(Decision(False, ("no need to know this person in this service",), subject_id=subject.pk))
+
+
+def _flag_objection(actor: User, objection: Objection, purpose: str) -> None:
+    """Each open case of the service for the person waits on a worker's decision about what stops
+    while the objection is answered."""
+    cases = Case.objects.filter(
+        child=objection.subject_id, controller=objection.controller, service=objection.service, closed_at__isnull=True
+    ).select_related("controller")
+    message = (
+        f"{objection.raised_by.full_name} objects to '{purpose}' (raised on {objection.raised_on:%-d %B %Y}): "
+        f"{objection.grounds} Decide what stops while a named person answers the objection."
+    )
+    for case in cases:
+        flag_raise(
+            case=case, kind=CaseFlag.Kind.OBJECTION, message=message, actor=actor, about=f"objection:{objection.pk}"
+        )
 
 
 def _objection_law(objection: Objection) -> tuple[bool, str, str]:
@@ -270,6 +319,7 @@ def objection_decide(*, actor: User, objection: Objection, upheld: bool, rationa
         raise InvalidInput({"objection": "This objection has already been decided"})
     if not rationale.strip():
         raise InvalidInput({"rationale": "Record the reasons for the decision"})
+    _require_knows(actor, objection.subject, objection.controller.slug, objection.service, "consent.objection")
     applies, law, complain = _objection_law(objection)
     if upheld and not applies:
         raise InvalidInput({"upheld": f"The objection cannot be upheld: {law} Refuse it and give your reasons"})

@@ -15,7 +15,8 @@ from django.utils import timezone
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.consent.models import Consent
-from tutela.consent.selectors import ObjectionRow, consent_recipient_names, objection_rows
+from tutela.consent.selectors import ConsentRow as PupilConsentRow
+from tutela.consent.selectors import ObjectionRow, consent_recipient_names, consent_rows, objection_rows
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import (
     SUBJECT_KEYS,
@@ -170,7 +171,11 @@ class PersonPage:
     service_names: dict[str, str]
     shared_with: list["Holder"]
     objections: list["ObjectionRow"] = field(default_factory=list)
-    casework: bool = True  # whether the viewer takes part in the controller's casework (not a school user)
+    casework: bool = True
+    # For a school user: their own pupil's live consents, to pass on a parent's withdrawal (seed 001).
+    pupil_consents: list[PupilConsentRow] = field(
+        default_factory=list
+    )  # whether the viewer takes part in the controller's casework (not a school user)
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -202,11 +207,11 @@ def case_touch(case: Case, person: Person) -> Touch:
     )
 
 
-def _identity_visible(actor: User, person: Person, rows: list[RecordRow], cases: list[Case]) -> str:
+def _identity_visible(actor: User, person: Person, readable: bool, cases: list[Case]) -> str:
     """How the actor may know who this person is, or '' if not. Identity follows need to know: a
     readable record, a case the actor may see, a pupil of the school user's school, a person the
     actor's team added, or an active break-glass grant."""
-    if any(row.allowed for row in rows):
+    if readable:
         return "may read a record about this person"
     context = actor_context(actor, [person.pk], timezone.now())
     grants = context.break_glass.get(person.pk, {})
@@ -245,11 +250,18 @@ def _outside_casework(actor: User) -> bool:
     return actor.school_id is not None
 
 
+def _pupil_consents(actor: User, person: Person) -> list[PupilConsentRow]:
+    """Seed 001: a parent withdraws consent through the child's school, who inform the service."""
+    if actor.school_id is None or person.school_id != actor.school_id:
+        return []
+    return consent_rows(person=person, controller_id=actor.controller_id, live_only=True)
+
+
 def person_page(*, actor: User, person_id: int) -> PersonPage:
     person = Person.objects.select_related("school").get(pk=person_id)
     rows = person_record_rows(actor=actor, person=person)
     cases = list(Case.objects.filter(child=person).select_related("controller", "owning_team"))
-    via = _identity_visible(actor, person, rows, cases)
+    via = _identity_visible(actor, person, any(row.allowed for row in rows), cases)
     if not any(row.allowed for row in rows):
         # The page shows who the person is, their relationships and consents: audited allowed or
         # refused. (An allowed record read is already in the records' entry, which names the person.)
@@ -278,6 +290,7 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
             service_names={},
             shared_with=[],
             casework=False,
+            pupil_consents=_pupil_consents(actor, person),
         )
     consents = list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))
     services, purposes = _names({case.controller.slug for case in cases} | {c.controller.slug for c in consents})
@@ -303,6 +316,29 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
         shared_with=recipients_holding(person=person),
         objections=objection_rows(person=person),
     )
+
+
+def person_for_actor(*, actor: User, person_id: int, page: str) -> Person:
+    """The person, if the actor may know who they are (the person page's rule: ``_identity_visible``).
+
+    One audit entry for the page, naming the person, allowed or refused; a refusal raises GateDenied."""
+    person = Person.objects.select_related("school").get(pk=person_id)
+    records = _records_of(person)
+    readable = any(records_decide(actor=actor, records=records, summary=page))
+    cases = list(Case.objects.filter(child=person).select_related("controller", "owning_team"))
+    via = _identity_visible(actor, person, readable, cases)
+    audit_record(
+        actor=actor,
+        action="read",
+        object_type="people.person",
+        object_id=person.pk,
+        subject_id=person.pk,
+        decision="allowed" if via else "denied",
+        reason=f"{page}: {via}" if via else "no need to know this person",
+    )
+    if not via:
+        raise GateDenied(Decision(False, ("no need to know this person",), subject_id=person.pk))
+    return person
 
 
 # What a case file holds about its child, in the taxonomy's words: the child's name and, where the

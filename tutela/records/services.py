@@ -191,7 +191,27 @@ def record_restrict(*, actor: User, record: Record, reason: str) -> Record:
             subject_id=record.subject_id,
             reason=reason,
         )
+        if record.case is not None and record.case.is_open:
+            _flag_restriction(actor, record.case, record, reason)
     return record
+
+
+def _flag_restriction(actor: User, case: Case, record: Record, reason: str) -> None:
+    """The record's case waits on its worker's decision about what can go on without the record."""
+    # Records sit below casework (ARCHITECTURE.md): the flag is casework's, called up to from here.
+    from tutela.casework.flags import flag_raise
+    from tutela.casework.models import CaseFlag
+
+    flag_raise(
+        case=case,
+        kind=CaseFlag.Kind.RESTRICTION,
+        message=(
+            f"Processing of the record '{record.title}' ({record.occurred_on:%-d %B %Y}) was restricted: "
+            f"{reason.strip()} It may be kept but not used. Decide what the case can do without it."
+        ),
+        actor=actor,
+        about=f"record:{record.pk}",
+    )
 
 
 def subject_key_destroy(*, actor: User, person: Person, rationale: str) -> bool:

@@ -1,6 +1,8 @@
 """A school user sees, about its pupil, what the school sent and the status of its referrals,
-and nothing of the LA's casework: no case reference, service, consents, disclosures, or rows of
-records it may not read."""
+and nothing of the LA's casework: no case reference, disclosures, or rows of records it may not
+read. Of consents, only those in force, to pass on a parent's withdrawal (seed 001: "contact your
+child's education establishment in the first instance who will then inform our service"): what
+each is for, never the signed form or the rest of the consent record."""
 
 import pytest
 from django.utils import timezone
@@ -60,8 +62,7 @@ def test_the_school_sees_nothing_of_the_las_casework(client, casework, sign_in, 
     sign_in(school_user)
     html = client.get(f"/people/{casework.child.pk}/").content.decode()
     assert casework.case.reference not in html
-    assert "Engagement Centres" not in html
-    assert "Consents" not in html and "EC-CONSENT-7" not in html
+    assert "EC-CONSENT-7" not in html and "Consents and objections" not in html
     assert "Shared with" not in html
     assert "Restricted" not in html
     for record in casework.records.values():
@@ -82,3 +83,17 @@ def test_the_las_staff_still_see_the_casework(client, world, casework, sign_in, 
     sign_in(world.users["assigned_caseworker"])
     html = client.get(f"/people/{casework.child.pk}/").content.decode()
     assert casework.case.reference in html and "Consents" in html and "Restricted" not in html
+
+
+def test_the_school_is_offered_only_the_withdrawal_of_a_consent_in_force(
+    client, casework, sign_in, pupil_of_the_school
+):
+    from tutela.consent.models import Consent
+
+    school_user, _sent = pupil_of_the_school
+    consent = Consent.objects.get(subject=casework.child)
+    sign_in(school_user)
+    html = client.get(f"/people/{casework.child.pk}/").content.decode()
+    assert f"/consents/{consent.pk}/withdraw/" in html
+    withdraw = client.get(f"/consents/{consent.pk}/withdraw/").content.decode()
+    assert "EC-CONSENT-7" not in withdraw and "Recorded by" not in withdraw

@@ -32,7 +32,7 @@ DJANGO_GENERIC = (
 )
 # Forms with no required field: sent empty they are valid, so they are not in the walk.
 NOTHING_REQUIRED = {"ProsecutionUpdateForm"}
-FORM_MODULES = ("casework", "enforcement", "governance", "records", "sharing")
+FORM_MODULES = ("casework", "consent", "enforcement", "governance", "records", "sharing")
 
 
 @dataclass
@@ -97,6 +97,7 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
     worker, wigan_case = users["assigned_caseworker"], casework.case
     wigan_task = task_add(actor=worker, case=wigan_case, title="Call home", due_on=date(2026, 2, 1))
     tess_case, tess_officer = _tess_case(), users["other_service_officer"]
+    consent, objection = _consent_and_objection(world, casework)
     return [
         FormPage("/sign-in/", None),
         FormPage("/sign-in/two-factor/set-up/", users["dpo"]),
@@ -135,6 +136,11 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/cases/{wigan_case.pk}/tasks/new/", worker),
         FormPage(f"/tasks/{wigan_task.pk}/done/", worker),
         FormPage(f"/cases/{wigan_case.pk}/close/", worker),
+        FormPage(f"/people/{child.pk}/consents/new/", worker),
+        FormPage(f"/consents/{consent.pk}/withdraw/", worker),
+        FormPage(f"/people/{child.pk}/objections/new/", worker),
+        FormPage(f"/objections/{objection.pk}/decide/", users["team_manager"]),
+        FormPage(f"/flags/{wigan_case.flags.get().pk}/", worker),
     ]
 
 
@@ -143,6 +149,34 @@ def _tess_case() -> Any:
     from tutela.casework.models import Case
 
     return Case.objects.get(reference="TESS-F1")
+
+
+def _consent_and_objection(world: Any, casework: Any) -> tuple[Any, Any]:
+    """A consent to withdraw, and an objection to answer (which flags the case for a decision)."""
+    from tutela.consent.services import consent_give, objection_raise
+
+    worker = world.users["assigned_caseworker"]
+    wigan = world.controllers["wigan"]
+    consent = consent_give(
+        actor=worker,
+        subject=casework.child,
+        given_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purposes=["parental-consent"],
+        form_reference="EC-CONSENT-1",
+        given_on=date(2026, 1, 5),
+    )
+    objection = objection_raise(
+        actor=worker,
+        subject=casework.child,
+        raised_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purpose="data-analytics",
+        grounds="We do not want our data in studies",
+    )
+    return consent, objection
 
 
 def _shared_without_consent(world: Any, child: Any) -> Any:

@@ -21,6 +21,9 @@ PAGES = [
     "/sharing/cases/{case}/share/",
     "/cases/{case}/",
     "/cases/{case}/tasks/new/",
+    "/people/{child}/consents/",
+    "/people/{child}/consents/new/",
+    "/people/{child}/objections/new/",
 ]
 
 

@@ -38,6 +38,8 @@ PERSONAL = {
     "grant_id",
     "disclosure_id",
     "consent_id",
+    "objection_id",
+    "flag_id",
 }
 # Keywords naming something that may not exist: the missing fill of any of them is a 404.
 LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form", "letter_key"}
@@ -125,7 +127,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     """A child, a case and records in each controller, and Dudley's enforcement objects."""
     from tutela.casework.intake import referral_submit
     from tutela.casework.services import case_open, task_add
-    from tutela.consent.services import consent_give
+    from tutela.consent.services import consent_give, objection_raise
     from tutela.enforcement.services import penalty_notice_issue, prosecution_start
     from tutela.governance.break_glass import break_glass_purposes
     from tutela.governance.services import break_glass_open
@@ -160,6 +162,18 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         given_on=date(2026, 1, 5),
     )
     built.put("consent_id", "wigan", consent.pk)
+    # An objection, which flags the open case for a worker's decision.
+    objection = objection_raise(
+        actor=users["assigned_caseworker"],
+        subject=casework.child,
+        raised_by=casework.mother,
+        controller=wigan,
+        service="engagement-centres",
+        purpose="data-analytics",
+        grounds="We do not want our data in studies",
+    )
+    built.put("objection_id", "wigan", objection.pk)
+    built.put("flag_id", "wigan", casework.case.flags.get().pk)
     disclosure = disclosure_propose(
         actor=users["assigned_caseworker"],
         request=DisclosureRequest(
