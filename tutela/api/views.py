@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tutela.api.errors import refusal_response
 from tutela.api.serializers import (
     ConsentCreateSerializer,
     ConsentWithdrawSerializer,
@@ -49,7 +50,7 @@ def _answer(work: Callable[[], Response]) -> Response:
     except InvalidInput as invalid:
         return Response(invalid.errors, status=status.HTTP_400_BAD_REQUEST)
     except GateDenied as denied:
-        return Response({"detail": list(denied.decision.reasons)}, status=status.HTTP_403_FORBIDDEN)
+        return refusal_response(denied)
     except PossibleDuplicates as possible:
         matches = PersonSummarySerializer(possible.matches, many=True).data
         return Response(

@@ -17,13 +17,23 @@ from tutela.casework.models import Case
 from tutela.consent.models import Consent
 from tutela.consent.selectors import ObjectionRow, consent_recipient_names, objection_rows
 from tutela.governance.errors import GateDenied
-from tutela.governance.gate import Action, Decision, Touch, actor_context, decide, decide_groups, need_to_know
+from tutela.governance.gate import (
+    SUBJECT_KEYS,
+    Action,
+    Decision,
+    Touch,
+    actor_context,
+    decide,
+    decide_groups,
+    need_to_know,
+)
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
+from tutela.register.schema import Purpose
 
 if TYPE_CHECKING:
     from tutela.sharing.selectors import Holder
@@ -341,3 +351,19 @@ def case_for_actor(*, actor: User, case_id: int, action: Action = Action.READ) -
     if not decision:
         raise GateDenied(decision)
     return case
+
+
+def recording_purposes(*, case: Case) -> list[Purpose]:
+    """The purposes a record on this case may be kept for: the live purposes of the case's own service
+    that cover its child (a record on a case is about the child), in the register's order."""
+    try:
+        service = register().service(case.controller.slug, case.service)
+    except LookupError:
+        return []
+    subject = SUBJECT_KEYS.get(Person.Kind(case.child.kind), "")
+    return [purpose for purpose in service.purposes if not purpose.retired and subject in purpose.data_subjects]
+
+
+def recording_categories(*, purpose: Purpose) -> list[tuple[str, str]]:
+    """What a record kept for this purpose may hold, as (key, the taxonomy's label): nothing else is offered."""
+    return [(category.key, category.label) for category in register().categories(list(purpose.categories))]
