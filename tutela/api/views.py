@@ -1,8 +1,8 @@
 """The REST API: the same services and selectors as the pages, so the same gate and audit log.
 
 Errors: 400 with {field: message} for bad input (nothing is written), 403 with the gate's reasons
-(the refusal is audited), 404 for what does not exist (any DoesNotExist, in tutela.api.errors),
-409 with possible duplicates to confirm.
+in words (detail) and their codes (codes; the refusal is audited), 404 for what does not exist (any
+DoesNotExist, in tutela.api.errors), 409 with possible duplicates to confirm.
 """
 
 from collections.abc import Callable

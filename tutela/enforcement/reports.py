@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
 from tutela.audit.services import audit_record
+from tutela.enforcement import categories as declared
 from tutela.enforcement.bundle import notice_amounts, pounds, service_method_name
 from tutela.enforcement.selectors import Reg20Row, reg20_rows
 from tutela.enforcement.services import SERVICE
@@ -75,7 +76,7 @@ def _touches(rows: list[Reg20Row]) -> list[Touch]:
                     controller=case.controller.slug,
                     service=case.service,
                     purpose=CRIMINAL,
-                    categories=("family.criminal.offence",),
+                    categories=(declared.OFFENCE,),
                     case_id=case.pk,
                     case_team_id=case.owning_team_id,
                     case_worker_id=case.allocated_worker_id,

@@ -17,6 +17,7 @@ from tutela.attendance.models import AttendanceYear
 from tutela.attendance.packing import academic_year_of
 from tutela.attendance.selectors import marks_of
 from tutela.casework.models import Case, CaseTask
+from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, Referral, StepEntry
 from tutela.enforcement.stages import ENFORCEMENT
@@ -360,7 +361,7 @@ def referral_touch(referral: Referral) -> Touch:
         controller=referral.controller.slug,
         service=referral.service,
         purpose=ENFORCEMENT,
-        categories=("child.identity.name", "child.education.attendance"),
+        categories=(declared.CHILD_NAME, declared.ATTENDANCE),
         source_school_id=referral.school_id,  # the referring school needs to know what it sent
         object_type="enforcement.referral",
         object_id=str(referral.pk),
@@ -411,8 +412,8 @@ def referral_choices(*, actor: User, service: str, child_id: int | None) -> tupl
             object_id=str(person.pk),
         )
 
-    touches = [touch(pupil, ("child.identity.name",)) for pupil in pupils]
-    touches += [touch(parent, ("family.identity.name", "family.contact.address")) for parent in parents]
+    touches = [touch(pupil, (declared.CHILD_NAME,)) for pupil in pupils]
+    touches += [touch(parent, (declared.PARENT_NAME, declared.PARENT_ADDRESS)) for parent in parents]
     decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary="referral form choices")
     allowed = {t.subject.pk for t, decision in zip(touches, decisions, strict=True) if decision.allowed}
     return [p for p in pupils if p.pk in allowed], [p for p in parents if p.pk in allowed]

@@ -29,6 +29,7 @@ from tutela.governance.gate import (
 )
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
+from tutela.records import categories as declared
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
@@ -287,8 +288,8 @@ def person_page(*, actor: User, person_id: int) -> PersonPage:
 # service keeps them, its referral forms, reports and file notes. A service without that category (a
 # school's safeguarding file is kept as notes of concern) reads its cases as the child's name alone;
 # every record on the case is then decided on its own purpose and categories.
-CASE_FILE_NAME = "child.identity.name"
-CASE_FILE_CATEGORIES = (CASE_FILE_NAME, "child.support.case-records")
+CASE_FILE_NAME = declared.CHILD_NAME
+CASE_FILE_CATEGORIES = (CASE_FILE_NAME, declared.CASE_RECORDS)
 
 
 def case_file(*, controller: str, service: str) -> tuple[str, tuple[str, ...]]:
