@@ -7,7 +7,7 @@ import re
 import pytest
 
 from tutela.governance import refusals
-from tutela.governance.gate import Action, ActorContext, SubjectContext, Touch, check
+from tutela.governance.gate import Action, ActorContext, Decision, SubjectContext, Touch, check
 from tutela.governance.models import User
 from tutela.governance.refusals import Refusal
 from tutela.people.models import Person
@@ -48,7 +48,7 @@ def _decide(purpose, categories, *, subject=CHILD, action=Action.CREATE, actor=N
     )
 
 
-def _refused(decision, code: Refusal) -> str:
+def _refused(decision: Decision, code: Refusal) -> str:
     assert not decision.allowed
     assert decision.codes == (str(code),), decision.reasons
     (reason,) = decision.reasons
