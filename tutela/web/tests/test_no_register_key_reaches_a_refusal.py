@@ -46,13 +46,13 @@ def _decisions_with_every_kind_of_reason(child, parent):
         team_services={"engagement-centres"},
         school_id=None,
     )
-    objected = SubjectContext(set(), {("wigan", "engagement-centres", "targeting-support")})
+    objected = SubjectContext(set(), {("wigan", "engagement-centres", "administer-service")})
     cases = [
         ("data-analytics", ("child.special.health",), child),
         ("data-analytics", ("child.identity.name",), parent),
         ("parental-consent", ("child.identity.name",), child),
         ("equal-opportunities-political-opinions", ("child.special.political-opinions",), child),
-        ("targeting-support", ("child.identity.name",), child),
+        ("administer-service", ("child.identity.name",), child),
         ("shoe-inspection", ("child.identity.name",), child),
     ]
     for purpose, categories, subject in cases:
