@@ -117,7 +117,10 @@ def categories_outside(
 
 
 def no_consent(purpose: Purpose) -> str:
-    return f"'{purpose.label}' needs the person's consent, and there is none in force: record their consent first"
+    return (
+        f"'{purpose.label}' needs the person's consent, and there is no live consent (none was given, or it "
+        "was withdrawn): record their consent first"
+    )
 
 
 def no_condition(registers: RegisterSet, purpose: Purpose, keys: Sequence[str], *, criminal: bool) -> str:
@@ -131,7 +134,7 @@ def no_condition(registers: RegisterSet, purpose: Purpose, keys: Sequence[str], 
 def no_explicit_consent(registers: RegisterSet, purpose: Purpose, keys: Sequence[str]) -> str:
     return (
         f"{_category_labels(registers, keys)} can be used for '{purpose.label}' only with the person's "
-        "explicit consent, and there is none in force"
+        "explicit consent, and there is no live consent (none was given, or it was withdrawn)"
     )
 
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from tutela.register.api import RegisterSet
 
-# Where each key was declared, for the check's message.
-_CATEGORIES: dict[str, str] = {}
-_PURPOSES: dict[tuple[str, str], str] = {}
+# The modules that declared each key, for the check's message.
+_CATEGORIES: dict[str, set[str]] = {}
+_PURPOSES: dict[tuple[str, str], set[str]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,37 +36,42 @@ def _caller() -> str:
 
 def category(key: str) -> str:
     """A category key of the taxonomy, declared by the module that names it."""
-    _CATEGORIES.setdefault(key, _caller())
+    _CATEGORIES.setdefault(key, set()).add(_caller())
     return key
 
 
 def purpose(service: str, key: str) -> str:
     """A purpose key of a service (in whichever controller's register holds the service)."""
-    _PURPOSES.setdefault((service, key), _caller())
+    _PURPOSES.setdefault((service, key), set()).add(_caller())
     return key
 
 
 def service(key: str) -> str:
     """A service key: declared as the purpose '' of that service, checked only for the service."""
-    _PURPOSES.setdefault((key, ""), _caller())
+    _PURPOSES.setdefault((key, ""), set()).add(_caller())
     return key
 
 
-def declared_categories() -> dict[str, str]:
-    return dict(_CATEGORIES)
+def declared_categories() -> dict[str, set[str]]:
+    """Each declared category key, with the modules that name it."""
+    return {key: set(modules) for key, modules in _CATEGORIES.items()}
 
 
 def missing_from(registers: RegisterSet) -> list[Undeclared]:
     """Every declared key the register does not hold."""
     known = {category.key for category in registers.taxonomy.categories}
-    missing = [Undeclared(key, module, "category") for key, module in _CATEGORIES.items() if key not in known]
+    missing = [Undeclared(key, _names(modules), "category") for key, modules in _CATEGORIES.items() if key not in known]
     services: dict[str, set[str]] = {}
     for register in registers.registers.values():
         for entry in register.services:
             services.setdefault(entry.key, set()).update(p.key for p in entry.purposes)
-    for (service_key, purpose_key), module in _PURPOSES.items():
+    for (service_key, purpose_key), modules in _PURPOSES.items():
         if service_key not in services:
-            missing.append(Undeclared(service_key, module, "service"))
+            missing.append(Undeclared(service_key, _names(modules), "service"))
         elif purpose_key and purpose_key not in services[service_key]:
-            missing.append(Undeclared(f"{service_key}/{purpose_key}", module, "purpose"))
+            missing.append(Undeclared(f"{service_key}/{purpose_key}", _names(modules), "purpose"))
     return missing
+
+
+def _names(modules: set[str]) -> str:
+    return " and ".join(sorted(modules))

@@ -66,7 +66,7 @@ def test_political_opinions_are_refused_without_a_live_explicit_consent(world, c
     decision = decide(actor=world.users["assigned_caseworker"], action=Action.CREATE, touch=_touch(casework))
     assert not decision.allowed
     assert decision.codes == ("no-explicit-consent",)
-    assert "only with the person's explicit consent, and there is none in force" in decision.reasons[0]
+    assert "only with the person's explicit consent, and there is no live consent" in decision.reasons[0]
     with pytest.raises(GateDenied):
         _record(world, casework)
 

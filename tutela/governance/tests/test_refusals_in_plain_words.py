@@ -99,8 +99,8 @@ def test_a_purpose_that_does_not_cover_parents_says_whom_it_covers_not():
 def test_a_consent_purpose_without_a_consent_asks_for_one():
     reason = _refused(_decide("parental-consent", ["child.identity.name"]), Refusal.NO_CONSENT)
     assert reason == (
-        "'Support agreed by the parent' needs the person's consent, and there is none in force: "
-        "record their consent first"
+        "'Support agreed by the parent' needs the person's consent, and there is no live consent (none was "
+        "given, or it was withdrawn): record their consent first"
     )
 
 
