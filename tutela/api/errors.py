@@ -16,9 +16,18 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from tutela.governance.errors import GateDenied
 
 
+def refusal_response(denied: GateDenied) -> Response:
+    """A refusal as JSON: the reasons in words (``detail``) and, where the gate gave them, their codes
+    (``codes``, from ``tutela.governance.refusals.Refusal``) for a client to act on."""
+    return Response(
+        {"detail": list(denied.decision.reasons), "codes": list(denied.decision.codes)},
+        status=status.HTTP_403_FORBIDDEN,
+    )
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, GateDenied):
-        return Response({"detail": list(exc.decision.reasons)}, status=status.HTTP_403_FORBIDDEN)
+        return refusal_response(exc)
     if isinstance(exc, ObjectDoesNotExist):
         exc = NotFound("not found")
     return drf_exception_handler(exc, context)

@@ -1,8 +1,8 @@
 """The REST API: the same services and selectors as the pages, so the same gate and audit log.
 
 Errors: 400 with {field: message} for bad input (nothing is written), 403 with the gate's reasons
-(the refusal is audited), 404 for what does not exist (any DoesNotExist, in tutela.api.errors),
-409 with possible duplicates to confirm.
+in words (detail) and their codes (codes; the refusal is audited), 404 for what does not exist (any
+DoesNotExist, in tutela.api.errors), 409 with possible duplicates to confirm.
 """
 
 from collections.abc import Callable
@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tutela.api.errors import refusal_response
 from tutela.api.serializers import (
     ConsentCreateSerializer,
     ConsentWithdrawSerializer,
@@ -49,7 +50,7 @@ def _answer(work: Callable[[], Response]) -> Response:
     except InvalidInput as invalid:
         return Response(invalid.errors, status=status.HTTP_400_BAD_REQUEST)
     except GateDenied as denied:
-        return Response({"detail": list(denied.decision.reasons)}, status=status.HTTP_403_FORBIDDEN)
+        return refusal_response(denied)
     except PossibleDuplicates as possible:
         matches = PersonSummarySerializer(possible.matches, many=True).data
         return Response(

@@ -10,6 +10,8 @@ import polars as pl
 from django.db.models import QuerySet
 
 from tutela.attendance.calendars import calendar_for, school_days
+from tutela.attendance.categories import ATTENDANCE as ATTENDANCE_KEY
+from tutela.attendance.categories import CHILD_NAME
 from tutela.attendance.measures import attendance_flags
 from tutela.attendance.models import AttendanceYear, MarkChange
 from tutela.attendance.overview import (
@@ -39,8 +41,8 @@ from tutela.people.models import Person, School
 from tutela.register.api import register
 from tutela.register.schema import LawfulBasis
 
-ATTENDANCE = ("child.education.attendance",)
-NAMED_ATTENDANCE = ("child.identity.name", "child.education.attendance")
+ATTENDANCE = (ATTENDANCE_KEY,)
+NAMED_ATTENDANCE = (CHILD_NAME, ATTENDANCE_KEY)
 
 
 def marks_of(years: "QuerySet[AttendanceYear]") -> pl.DataFrame:
@@ -80,7 +82,7 @@ def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[Workli
         (
             p
             for p in registers.service(controller.slug, service).purposes
-            if {"child.identity.name", "child.education.attendance"} <= set(p.categories) and not p.retired
+            if set(NAMED_ATTENDANCE) <= set(p.categories) and not p.retired
         ),
         None,
     )
@@ -107,7 +109,7 @@ def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[Workli
                 controller=controller.slug,
                 service=service,
                 purpose=purpose.key,
-                categories=("child.identity.name", "child.education.attendance"),
+                categories=NAMED_ATTENDANCE,
                 object_type="attendance.worklist",
                 object_id=row["upn"],
             ),

@@ -22,6 +22,7 @@ from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.casework.selectors import ChronologyEntry, case_chronology
+from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.models import BundleDisclosure, EvidenceBundle, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import notice_state, pupil_marks, pupil_school_days
@@ -225,7 +226,7 @@ def _check_attendance_export(actor: User, case: Case) -> None:
         controller=case.controller.slug,
         service=case.service,
         purpose=ENFORCEMENT,
-        categories=("child.identity.name", "child.education.attendance"),
+        categories=(declared.CHILD_NAME, declared.ATTENDANCE),
         case_id=case.pk,
         case_team_id=case.owning_team_id,
         case_worker_id=case.allocated_worker_id,
@@ -282,9 +283,9 @@ def _bundle_categories(context: dict[str, Any]) -> list[str]:
     when the bundle holds those statements."""
     held = {"interview-under-caution": context["interviews"], "witness-statement": context["witness_statements"]}
     return [
-        "family.criminal.offence",
-        "child.identity.name",
-        "child.education.attendance",
+        declared.OFFENCE,
+        declared.CHILD_NAME,
+        declared.ATTENDANCE,
         *(c for key, found in held.items() if found for c in STEPS_BY_KEY[key].categories),
     ]
 
@@ -377,7 +378,7 @@ def bundle_disclose(
             controller=case.controller,
             service=case.service,
             purpose=CRIMINAL,
-            categories=["family.criminal.offence"],
+            categories=[declared.OFFENCE],
             kind=Record.Kind.CHRONOLOGY_EVENT,
             title=f"{bundle.record.title} given to {label.lower()}: {recipient_name.strip()} ({method.strip()})"[:200],
             body="",

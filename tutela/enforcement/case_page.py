@@ -14,6 +14,7 @@ from datetime import date
 
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
+from tutela.enforcement import categories as declared
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, notice_state, step_entries
 from tutela.enforcement.stages import CRIMINAL, PARENT_CATEGORIES
@@ -26,7 +27,7 @@ from tutela.records.selectors import case_purpose
 from tutela.records.services import record_touch
 
 # What a prosecution shows about its defendant: the offence, the court and the outcome.
-PROSECUTION_CATEGORIES = ("family.criminal.offence",)
+PROSECUTION_CATEGORIES = (declared.OFFENCE,)
 
 
 @dataclass(frozen=True)

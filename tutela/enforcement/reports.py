@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
 from tutela.audit.services import audit_record
+from tutela.enforcement import categories as declared
 from tutela.enforcement.bundle import notice_amounts, pounds, service_method_name
 from tutela.enforcement.selectors import Reg20Row, reg20_rows
 from tutela.enforcement.services import SERVICE
@@ -23,6 +24,7 @@ from tutela.governance.gate import Action, Decision, Touch, actor_context, decid
 from tutela.governance.models import Controller, User
 from tutela.records.models import Record
 from tutela.records.services import record_touch
+from tutela.register.api import register
 from tutela.web.pdf import html_to_pdf
 
 TEMPLATE = "enforcement/pdf/reg20.html"
@@ -56,7 +58,8 @@ def _officer_of_service(actor: User, controller: Controller, service: str) -> De
     if context.school_id is not None or not context.reads_records:
         return Decision(False, ("this role does not read individual records",))
     if service not in context.team_services:
-        return Decision(False, (f"not in a team delivering the {service} service",))
+        name = register().service(controller.slug, service).name  # the register's name, never its key
+        return Decision(False, (f"not in a team delivering the {name}",))
     return Decision(True, ("team delivering the service",), "team delivering the service")
 
 
@@ -75,7 +78,7 @@ def _touches(rows: list[Reg20Row]) -> list[Touch]:
                     controller=case.controller.slug,
                     service=case.service,
                     purpose=CRIMINAL,
-                    categories=("family.criminal.offence",),
+                    categories=(declared.OFFENCE,),
                     case_id=case.pk,
                     case_team_id=case.owning_team_id,
                     case_worker_id=case.allocated_worker_id,

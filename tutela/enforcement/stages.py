@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any, Literal
 
+from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.models import LegalDecision
 
@@ -65,11 +66,12 @@ SERVED = (
         "recorded, it counts as received the next working day",
     ),
 )
-CASE_CATEGORIES = ("child.identity.name", "child.education.attendance", "child.support.case-records")
-PARENT_CATEGORIES = ("family.identity.name", "family.contact.address", "child.education.attendance")
-CRIMINAL = "criminal-offence-information"
-ENFORCEMENT = "attendance-offence-enforcement"
-SAO = "school-attendance-orders"
+# Named once in tutela.enforcement.categories; kept here under the names the steps have always used.
+CASE_CATEGORIES = declared.CASE_CATEGORIES
+PARENT_CATEGORIES = declared.PARENT_CATEGORIES
+CRIMINAL = declared.CRIMINAL
+ENFORCEMENT = declared.ENFORCEMENT
+SAO = declared.SAO
 
 
 def received_on(data: dict[str, Any], sent: str = "served_on") -> date:
@@ -145,7 +147,7 @@ STEPS: tuple[Step, ...] = (
         name="Targeted support meeting",
         stage="early-help",
         purpose=ENFORCEMENT,
-        categories=(*CASE_CATEGORIES, "child.support.meeting-notes"),
+        categories=(*CASE_CATEGORIES, declared.MEETING_NOTES),
         happened="held_on",
         fields=(
             Field("held_on", "Date of the meeting", "date"),
@@ -190,7 +192,7 @@ STEPS: tuple[Step, ...] = (
         name="Education supervision order application",
         stage="education-supervision-order",
         purpose=ENFORCEMENT,
-        categories=(*CASE_CATEGORIES, "child.safeguarding.court-orders"),
+        categories=(*CASE_CATEGORIES, declared.COURT_ORDERS),
         happened="applied_on",
         decision=LegalDecision.Kind.APPLY_ESO,
         fields=(
@@ -227,7 +229,7 @@ STEPS: tuple[Step, ...] = (
         name="Notice of intention under s438",
         stage="school-attendance-order",
         purpose=SAO,
-        categories=(*PARENT_CATEGORIES, "child.education.schools"),
+        categories=(*PARENT_CATEGORIES, declared.SCHOOLS),
         happened="served_on",
         decision=LegalDecision.Kind.SERVE_S438,
         letter="letters/s438_notice.html",
@@ -243,7 +245,7 @@ STEPS: tuple[Step, ...] = (
         name="School attendance order",
         stage="school-attendance-order",
         purpose=SAO,
-        categories=(*PARENT_CATEGORIES, "child.education.schools"),
+        categories=(*PARENT_CATEGORIES, declared.SCHOOLS),
         happened="served_on",
         decision=LegalDecision.Kind.MAKE_SAO,
         letter="letters/school_attendance_order.html",
@@ -259,7 +261,7 @@ STEPS: tuple[Step, ...] = (
         name="Amendment of the school attendance order (s440)",
         stage="school-attendance-order",
         purpose=SAO,
-        categories=(*PARENT_CATEGORIES, "child.education.schools"),
+        categories=(*PARENT_CATEGORIES, declared.SCHOOLS),
         happened="amended_on",
         decision=LegalDecision.Kind.AMEND_SAO,
         concerning="parent",
@@ -284,7 +286,7 @@ STEPS: tuple[Step, ...] = (
         name="Interview under caution",
         stage="prosecution",
         purpose=CRIMINAL,
-        categories=("family.criminal.interview-under-caution",),
+        categories=(declared.INTERVIEW_UNDER_CAUTION,),
         happened="held_on",
         concerning="parent",
         fields=(
@@ -303,7 +305,7 @@ STEPS: tuple[Step, ...] = (
         name="Witness statement",
         stage="prosecution",
         purpose=CRIMINAL,
-        categories=("family.criminal.witness-statements",),
+        categories=(declared.WITNESS_STATEMENTS,),
         happened="made_on",
         concerning="parent",
         fields=(
@@ -317,8 +319,8 @@ STEPS: tuple[Step, ...] = (
         key="register-deletion",
         name="Deletion from the admission register",
         stage="register-deletion",
-        purpose="register-deletions",
-        categories=("child.identity.name", "child.education.schools", "child.education.attendance"),
+        purpose=declared.REGISTER_DELETIONS,
+        categories=(declared.CHILD_NAME, declared.SCHOOLS, declared.ATTENDANCE),
         happened="authorised_on",
         decision=LegalDecision.Kind.DELETE_FROM_REGISTER,
         letter="letters/register_deletion.html",

@@ -25,10 +25,16 @@ from enum import StrEnum
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
+from tutela.governance import refusals
 from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.refusals import NO_NEED_TO_KNOW as NO_NEED_TO_KNOW  # re-exported: callers compare with it
+from tutela.governance.refusals import Refusal
 from tutela.people.models import Person
 from tutela.register.api import RegisterSet, register
 from tutela.register.schema import LawfulBasis
+
+# A reason the gate refuses, as its code and its sentence (tutela.governance.refusals words them).
+Reason = tuple[Refusal, str]
 
 
 class Action(StrEnum):
@@ -46,7 +52,6 @@ class Action(StrEnum):
 # A referral record made by staff of another team of the controller: creating it is how a service
 # receives the referral, so the referrer needs no role in the service (reading it later does).
 REFERRAL_OBJECT = "casework.referral"
-NO_NEED_TO_KNOW = "no need to know: not allocated, not in the owning team, no service-wide role"
 
 # A person's kind, as the register names data subjects.
 SUBJECT_KEYS = {
@@ -98,6 +103,8 @@ class Decision:
     # Whom a refusal is about, where the deciding code knows: the refusal page offers emergency
     # access to this person when the actor could open a grant (tutela.web.middleware).
     subject_id: int | None = None
+    # The reasons' codes (tutela.governance.refusals.Refusal), one for each reason of a refusal.
+    codes: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -182,53 +189,65 @@ def subject_contexts(subject_ids: Iterable[int]) -> dict[int, SubjectContext]:
     return contexts
 
 
-def _register_reasons(touch: Touch, registers: RegisterSet) -> list[str]:
+def _register_reasons(touch: Touch, action: Action, registers: RegisterSet) -> list[Reason]:
     try:
         purpose = registers.purpose(touch.controller, touch.service, touch.purpose)
-    except LookupError as missing:
-        return [f"the register does not allow it: {missing}"]
+    except LookupError:
+        return [(Refusal.PURPOSE_UNKNOWN, refusals.purpose_unknown(registers, touch.controller, touch.service))]
     if purpose.retired:
-        return [f"purpose '{touch.purpose}' is retired"]
+        return [(Refusal.PURPOSE_RETIRED, refusals.purpose_retired(purpose))]
     subject_key = SUBJECT_KEYS.get(Person.Kind(touch.subject.kind), "")
     if subject_key not in purpose.data_subjects:
-        return [f"purpose '{touch.purpose}' does not cover data about {subject_key or 'this person'}"]
+        return [(Refusal.SUBJECT_NOT_COVERED, refusals.subject_not_covered(registers, purpose, subject_key))]
     outside = sorted(set(touch.categories) - set(purpose.categories))
     if outside:
-        return [f"purpose '{touch.purpose}' may not touch {', '.join(outside)}"]
+        sentence = refusals.categories_outside(
+            registers=registers,
+            service=registers.service(touch.controller, touch.service),
+            purpose=purpose,
+            outside=outside,
+            touched=touch.categories,
+            action=str(action),
+        )
+        return [(Refusal.CATEGORIES_OUTSIDE_PURPOSE, sentence)]
     return []
 
 
-def _basis_reasons(touch: Touch, action: Action, registers: RegisterSet, subject: SubjectContext) -> list[str]:
+def _basis_reasons(touch: Touch, action: Action, registers: RegisterSet, subject: SubjectContext) -> list[Reason]:
     purpose = registers.purpose(touch.controller, touch.service, touch.purpose)
-    reasons = []
+    reasons: list[Reason] = []
     # Recording a consent is how the consent comes to be: asking for one first would never allow it.
     live = (touch.controller, touch.service, touch.purpose) in subject.live_consents
     consented = live or action == Action.RECORD_CONSENT
     # Disposal is not processing that needs a basis to go on: a withdrawn consent must not block it.
     if purpose.lawful_basis == LawfulBasis.CONSENT and action != Action.DISPOSE and not consented:
-        reasons.append(f"purpose '{touch.purpose}' rests on consent and there is no live consent")
+        reasons.append((Refusal.NO_CONSENT, refusals.no_consent(purpose)))
     categories = registers.categories(list(touch.categories))
-    special = any(category.special for category in categories)
-    criminal = any(category.criminal for category in categories)
+    special_keys = [category.key for category in categories if category.special]
+    criminal_keys = [category.key for category in categories if category.criminal]
+    special, criminal = bool(special_keys), bool(criminal_keys)
     if special and purpose.special_condition is None:
-        reasons.append("special category data without an Art 9 condition")
+        reasons.append(
+            (Refusal.NO_SPECIAL_CONDITION, refusals.no_condition(registers, purpose, special_keys, criminal=False))
+        )
     if criminal and purpose.criminal_condition is None:
-        reasons.append("criminal offence data without an Art 10 condition")
+        reasons.append(
+            (Refusal.NO_CRIMINAL_CONDITION, refusals.no_condition(registers, purpose, criminal_keys, criminal=True))
+        )
     # Art 9(2)(a) (and DPA 2018 Sch 1 para 29 for Art 10 data): the condition is the person's explicit
     # consent, so it holds only while a live consent covers this purpose.
     explicit = [
-        condition.article
-        for condition, touched in ((purpose.special_condition, special), (purpose.criminal_condition, criminal))
-        if touched and condition is not None and condition.is_explicit_consent
+        key
+        for condition, keys in ((purpose.special_condition, special_keys), (purpose.criminal_condition, criminal_keys))
+        if keys and condition is not None and condition.is_explicit_consent
+        for key in keys
     ]
     if explicit and action != Action.DISPOSE and not consented:
-        reasons.append(
-            f"purpose '{touch.purpose}' relies on explicit consent ({', '.join(explicit)}) and there is no live consent"
-        )
+        reasons.append((Refusal.NO_EXPLICIT_CONSENT, refusals.no_explicit_consent(registers, purpose, explicit)))
     return reasons
 
 
-def _access_reasons(touch: Touch, actor: ActorContext, registers: RegisterSet) -> list[str]:
+def _access_reasons(touch: Touch, actor: ActorContext, registers: RegisterSet) -> list[Reason]:
     """The service's ``access_limited_to``: only holders of the roles the register maps its groups to.
 
     The limit is on the controller's own handling; a school reading back what it submitted itself
@@ -238,17 +257,17 @@ def _access_reasons(touch: Touch, actor: ActorContext, registers: RegisterSet) -
         return []
     if actor.role_codes & {role for group in groups for role in group.roles}:
         return []
-    return [f"only {', '.join(group.name for group in groups)} handle this service's data"]
+    return [(Refusal.ACCESS_LIMITED, refusals.access_limited([group.name for group in groups]))]
 
 
-def _limits_reasons(touch: Touch, registers: RegisterSet, subject: SubjectContext) -> list[str]:
+def _limits_reasons(touch: Touch, registers: RegisterSet, subject: SubjectContext) -> list[Reason]:
     purpose = registers.purpose(touch.controller, touch.service, touch.purpose)
-    reasons = []
+    reasons: list[Reason] = []
     restricted = touch.subject.processing_restricted or touch.record_restricted
     if restricted and not purpose.legal_claims:
-        reasons.append("processing is restricted (Art 18): the data may be stored but not used")
+        reasons.append((Refusal.RESTRICTED, refusals.RESTRICTED))
     if (touch.controller, touch.service, touch.purpose) in subject.upheld_objections:
-        reasons.append(f"an objection to purpose '{touch.purpose}' was upheld (Art 21)")
+        reasons.append((Refusal.OBJECTION_UPHELD, refusals.objection_upheld(purpose)))
     return reasons
 
 
@@ -280,20 +299,21 @@ def check(
     touch: Touch, action: Action, *, actor: ActorContext, subject: SubjectContext, registers: RegisterSet
 ) -> Decision:
     """The decision itself, from preloaded context: no queries."""
-    reasons = _register_reasons(touch, registers)
+    reasons = _register_reasons(touch, action, registers)
     if not reasons:
         reasons = _basis_reasons(touch, action, registers, subject) + _limits_reasons(touch, registers, subject)
     if not reasons:
         reasons = _access_reasons(touch, actor, registers)
     if reasons:
-        return Decision(False, tuple(reasons), subject_id=touch.subject.pk)
+        codes = tuple(str(code) for code, _sentence in reasons)
+        return Decision(False, tuple(sentence for _code, sentence in reasons), subject_id=touch.subject.pk, codes=codes)
     via = need_to_know(touch, actor) or _referring(touch, action, actor)
     if via:
         return Decision(True, (via,), via)
     grant = break_glass_reason(touch, actor)
     if grant is not None:
         return Decision(True, (f"break-glass: {grant}",), "break-glass")
-    return Decision(False, (NO_NEED_TO_KNOW,), subject_id=touch.subject.pk)
+    return Decision(False, (NO_NEED_TO_KNOW,), subject_id=touch.subject.pk, codes=(str(Refusal.NO_NEED_TO_KNOW),))
 
 
 def decide(*, actor: User, action: Action, touch: Touch) -> Decision:
@@ -370,12 +390,12 @@ def _audit(
             purpose=f"{first.controller}/{first.service}/{first.purpose}",
             decision="allowed" if decisions[0].allowed else "denied",
             reason="; ".join(decisions[0].reasons),
-            detail={"categories": list(first.categories), "via": decisions[0].via},
+            detail={"categories": list(first.categories), "via": decisions[0].via, "codes": list(decisions[0].codes)},
         )
         return
     allowed = [oid for (_t, ids), d in zip(groups, decisions, strict=True) if d.allowed for oid in ids]
     denied = [
-        {"ids": list(ids), "purpose": touch.purpose, "reasons": list(decision.reasons)}
+        {"ids": list(ids), "purpose": touch.purpose, "reasons": list(decision.reasons), "codes": list(decision.codes)}
         for (touch, ids), decision in zip(groups, decisions, strict=True)
         if not decision.allowed
     ]

@@ -40,12 +40,29 @@ class PersonForm(GovukForm):
         team.choices = teams
 
 
+class RecordPurposeForm(GovukForm):
+    """The first question of adding a record: why. Only the service's own purposes are offered."""
+
+    purpose = forms.ChoiceField(
+        label="Why are you recording this?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose why you are recording this"},
+    )
+
+    def __init__(self, *args: Any, purposes: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        purpose: Any = self.fields["purpose"]
+        purpose.choices = purposes
+
+
 class RecordForm(GovukForm):
-    purpose = forms.ChoiceField(label="Why are you recording this?", error_messages={"required": "Choose a purpose"})
+    """The record itself, for a purpose already chosen: only the information that purpose may hold."""
+
     categories = forms.MultipleChoiceField(
         label="What information does it contain?",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose at least one category of information"},
+        help_text="Select all that apply. Only the information this purpose may hold is listed.",
+        error_messages={"required": "Choose at least one kind of information the record contains"},
     )
     kind = forms.ChoiceField(label="Type of record", choices=Record.Kind.choices)
     title = forms.CharField(max_length=200, error_messages={"required": "Enter a title"})
@@ -58,12 +75,8 @@ class RecordForm(GovukForm):
     )
     upload = forms.FileField(label="Attach a file", required=False)
 
-    def __init__(
-        self, *args: Any, purposes: list[tuple[str, str]], categories: list[tuple[str, str]], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, categories: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        purpose: Any = self.fields["purpose"]
-        purpose.choices = [("", "Choose a purpose"), *purposes]
         held: Any = self.fields["categories"]
         held.choices = categories
 

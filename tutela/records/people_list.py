@@ -20,6 +20,7 @@ from tutela.governance.gate import SUBJECT_KEYS, Action, Touch, decide_many
 from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.people.selectors import known_to
+from tutela.records import categories as declared
 from tutela.records.selectors import case_purpose
 from tutela.register.api import register
 from tutela.register.schema import LawfulBasis
@@ -40,10 +41,10 @@ class ListedIdentity:
 
 # What the people list shows of each kind of person, in the taxonomy's words (registers/taxonomy.yaml).
 PEOPLE_LIST_CATEGORIES = {
-    Person.Kind.CHILD: ListedIdentity("child.identity.name", "child.identity.date-of-birth", "child.identity.upn"),
-    Person.Kind.PARENT: ListedIdentity("family.identity.name", "family.identity.date-of-birth"),
-    Person.Kind.PROFESSIONAL: ListedIdentity("professional.identity.name"),
-    Person.Kind.STAFF: ListedIdentity("workforce.identity.name"),
+    Person.Kind.CHILD: ListedIdentity(declared.CHILD_NAME, declared.CHILD_DATE_OF_BIRTH, declared.CHILD_UPN),
+    Person.Kind.PARENT: ListedIdentity(declared.PARENT_NAME, declared.PARENT_DATE_OF_BIRTH),
+    Person.Kind.PROFESSIONAL: ListedIdentity(declared.PROFESSIONAL_NAME),
+    Person.Kind.STAFF: ListedIdentity(declared.WORKFORCE_NAME),
 }
 
 

@@ -33,11 +33,12 @@ from tutela.governance.gate import (
 )
 from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
+from tutela.records import categories as declared
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Document, Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
-from tutela.register.schema import LawfulBasis
+from tutela.register.schema import LawfulBasis, Purpose
 
 if TYPE_CHECKING:
     from tutela.sharing.selectors import Holder
@@ -345,8 +346,8 @@ def person_for_actor(*, actor: User, person_id: int, page: str) -> Person:
 # service keeps them, its referral forms, reports and file notes. A service without that category (a
 # school's safeguarding file is kept as notes of concern) reads its cases as the child's name alone;
 # every record on the case is then decided on its own purpose and categories.
-CASE_FILE_NAME = "child.identity.name"
-CASE_FILE_CATEGORIES = (CASE_FILE_NAME, "child.support.case-records")
+CASE_FILE_NAME = declared.CHILD_NAME
+CASE_FILE_CATEGORIES = (CASE_FILE_NAME, declared.CASE_RECORDS)
 
 
 def case_file(*, controller: str, service: str) -> tuple[str, tuple[str, ...]]:
@@ -461,3 +462,19 @@ def case_family_touch(case: Case, person: Person) -> Touch:
         object_type="people.person",
         object_id=str(person.pk),
     )
+
+
+def recording_purposes(*, case: Case) -> list[Purpose]:
+    """The purposes a record on this case may be kept for: the live purposes of the case's own service
+    that cover its child (a record on a case is about the child), in the register's order."""
+    try:
+        service = register().service(case.controller.slug, case.service)
+    except LookupError:
+        return []
+    subject = SUBJECT_KEYS.get(Person.Kind(case.child.kind), "")
+    return [purpose for purpose in service.purposes if not purpose.retired and subject in purpose.data_subjects]
+
+
+def recording_categories(*, purpose: Purpose) -> list[tuple[str, str]]:
+    """What a record kept for this purpose may hold, as (key, the taxonomy's label): nothing else is offered."""
+    return [(category.key, category.label) for category in register().categories(list(purpose.categories))]

@@ -2,12 +2,14 @@
 
 from dataclasses import fields, replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from tutela.casework.models import Case
 from tutela.governance.break_glass import (
     break_glass_allowed_or_refuse,
     break_glass_purpose_label,
@@ -16,17 +18,26 @@ from tutela.governance.break_glass import (
 )
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
+from tutela.governance.refusals import Refusal
 from tutela.governance.selectors import actor_from_request, break_glass_for_review, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
-from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm
+from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm, RecordPurposeForm
 from tutela.records.models import Document
 from tutela.records.people_list import people_for_actor
-from tutela.records.selectors import case_for_actor, document_content, person_page, record_read
+from tutela.records.selectors import (
+    case_for_actor,
+    document_content,
+    person_page,
+    record_read,
+    recording_categories,
+    recording_purposes,
+)
 from tutela.records.services import Upload, record_add_to_case
 from tutela.register.api import register
+from tutela.register.schema import Purpose
 
 
 def _apply_errors(form: Any, invalid: InvalidInput) -> None:
@@ -119,24 +130,41 @@ def record_document(request: HttpRequest, record_id: int) -> HttpResponse:
     return response
 
 
+# Where a refusal's reason is shown on the record form: by the choice the caseworker must change.
+_REFUSAL_FIELDS = {
+    Refusal.CATEGORIES_OUTSIDE_PURPOSE: "categories",
+    Refusal.NO_SPECIAL_CONDITION: "categories",
+    Refusal.NO_CRIMINAL_CONDITION: "categories",
+    Refusal.NO_EXPLICIT_CONSENT: "categories",
+}
+
+
+def _refusal_errors(form: RecordForm, denied: GateDenied) -> None:
+    """The gate's reasons as the form's errors, each beside what to change (the purpose is on step one)."""
+    codes = denied.decision.codes or ("",) * len(denied.decision.reasons)
+    for code, reason in zip(codes, denied.decision.reasons, strict=True):
+        form.add_error(_REFUSAL_FIELDS.get(Refusal(code)) if code else None, reason)
+
+
 @login_required
 def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Adding a record in two steps, without scripts: why (one of the service's purposes), then what it
+    holds (only the categories that purpose may touch). The chosen purpose travels in the address."""
     actor = actor_from_request(request)
     action = Action.READ if request.method in ("GET", "HEAD") else Action.CREATE
     case = case_for_actor(actor=actor, case_id=case_id, action=action)
-    service = register().service(case.controller.slug, case.service)
-    purposes = [(p.key, p.description) for p in service.purposes if not p.retired]
-    keys = sorted({key for p in service.purposes for key in p.categories})
-    categories = [(c.key, c.label) for c in register().categories(keys)]
-    form = RecordForm(request.POST or None, request.FILES or None, purposes=purposes, categories=categories)
+    purposes = {purpose.key: purpose for purpose in recording_purposes(case=case)}
+    chosen = purposes.get(request.GET.get("purpose", ""))
+    if chosen is None:
+        return _record_purpose(request, case, list(purposes.values()))
+    form = RecordForm(request.POST or None, request.FILES or None, categories=recording_categories(purpose=chosen))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        upload = data["upload"]
+        data, upload = form.cleaned_data, form.cleaned_data["upload"]
         try:
             record = record_add_to_case(
                 actor=actor,
                 case=case,
-                purpose=data["purpose"],
+                purpose=chosen.key,
                 categories=data["categories"],
                 kind=data["kind"],
                 title=data["title"],
@@ -151,8 +179,16 @@ def record_add(request: HttpRequest, case_id: int) -> HttpResponse:
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
         except GateDenied as denied:  # not the refusal page: the form again, with why, to change the choice
-            form.add_error(None, "This cannot be recorded: " + "; ".join(denied.decision.reasons))
-    return render(request, "records/record_form.html", {"form": form, "case": case})
+            _refusal_errors(form, denied)
+    return render(request, "records/record_form.html", {"form": form, "case": case, "purpose": chosen})
+
+
+def _record_purpose(request: HttpRequest, case: Case, purposes: list[Purpose]) -> HttpResponse:
+    """Step one: choose why; the answer leads to step two at the same address with the purpose in it."""
+    form = RecordPurposeForm(request.POST or None, purposes=[(p.key, p.label) for p in purposes])
+    if request.method == "POST" and form.is_valid():
+        return redirect(f"{request.path}?{urlencode({'purpose': form.cleaned_data['purpose']})}")
+    return render(request, "records/record_purpose.html", {"form": form, "case": case})
 
 
 @login_required

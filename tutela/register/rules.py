@@ -161,6 +161,7 @@ def _purpose_problems(
     problems: list[Problem] = []
     categories = {category.key: category for category in taxonomy.categories}
     name = f"purpose '{purpose.key}'"
+    problems += _title_problems(purpose, at, located)
     for index, key in enumerate(purpose.categories):
         category = categories.get(key)
         if category is None:
@@ -207,6 +208,17 @@ def _purpose_problems(
             )
         )
     return problems
+
+
+def _title_problems(purpose: Purpose, at: Path_, located: Located) -> list[Problem]:
+    """Staff choose a purpose by its title on the record form and read it in refusals: a short name in the
+    third person, not the notice's sentence to the family ("To help you ...")."""
+    name = f"purpose '{purpose.key}'"
+    if not purpose.title.strip():
+        return [located.problem((*at, "key"), f"{name} has no title: forms name it by its key", "warning")]
+    if re.search(r"\b(?:you|your)\b", purpose.title, re.IGNORECASE) or purpose.title.lower().startswith("to "):
+        return [located.problem((*at, "title"), f"the title of {name} reads as the notice's sentence: name the work")]
+    return []
 
 
 def _consent_mechanism_problems(purpose: Purpose, at: Path_, located: Located) -> list[Problem]:

@@ -198,6 +198,11 @@ class ConsentTerms(Strict):
 
 class Purpose(Strict):
     key: Key
+    title: str = Field(
+        "",
+        max_length=60,
+        description="A short plain name for staff choosing a purpose on a form: 'Attendance enforcement'.",
+    )
     description: Text
     plain: Text
     lawful_basis: LawfulBasis
@@ -215,6 +220,11 @@ class Purpose(Strict):
         description="Establishing, exercising or defending legal claims: allowed even under restriction (Art 18(2)).",
     )
     retired: bool = False
+
+    @property
+    def label(self) -> str:
+        """The purpose's name on forms and refusals: its title, or its key in words where it has none."""
+        return self.title or self.key.replace("-", " ").capitalize()
 
     @property
     def needs_consent(self) -> bool:

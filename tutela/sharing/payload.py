@@ -7,6 +7,7 @@ log records only the categories whose columns were written or whose records went
 from collections.abc import Callable
 
 from tutela.people.models import Person, Relationship
+from tutela.sharing import categories as keys
 
 Extractor = Callable[[Person, list[Person]], str]
 
@@ -17,26 +18,26 @@ def _join(values: list[str]) -> str:
 
 # category key -> (column name, how to read it from the child and the parents with responsibility)
 COLUMNS: dict[str, tuple[str, Extractor]] = {
-    "child.identity.name": ("pupil_name", lambda child, parents: child.full_name),
-    "child.identity.date-of-birth": (
+    keys.CHILD_NAME: ("pupil_name", lambda child, parents: child.full_name),
+    keys.CHILD_DATE_OF_BIRTH: (
         "pupil_date_of_birth",
         lambda child, parents: child.date_of_birth.isoformat() if child.date_of_birth else "",
     ),
-    "child.identity.gender": ("pupil_gender", lambda child, parents: child.get_gender_display()),
-    "child.identity.upn": ("pupil_upn", lambda child, parents: child.upn or ""),
-    "child.identity.identifiers": ("pupil_nhs_number", lambda child, parents: child.nhs_number or ""),
-    "child.education.schools": ("pupil_school", lambda child, parents: str(child.school) if child.school else ""),
-    "child.contact.address": ("pupil_address", lambda child, parents: child.address),
-    "child.contact.phone": ("pupil_phone", lambda child, parents: child.phone),
-    "child.contact.email": ("pupil_email", lambda child, parents: child.email),
-    "family.identity.name": ("parent_names", lambda child, parents: _join([p.full_name for p in parents])),
-    "family.identity.date-of-birth": (
+    keys.CHILD_GENDER: ("pupil_gender", lambda child, parents: child.get_gender_display()),
+    keys.CHILD_UPN: ("pupil_upn", lambda child, parents: child.upn or ""),
+    keys.CHILD_IDENTIFIERS: ("pupil_nhs_number", lambda child, parents: child.nhs_number or ""),
+    keys.CHILD_SCHOOLS: ("pupil_school", lambda child, parents: str(child.school) if child.school else ""),
+    keys.CHILD_ADDRESS: ("pupil_address", lambda child, parents: child.address),
+    keys.CHILD_PHONE: ("pupil_phone", lambda child, parents: child.phone),
+    keys.CHILD_EMAIL: ("pupil_email", lambda child, parents: child.email),
+    keys.PARENT_NAME: ("parent_names", lambda child, parents: _join([p.full_name for p in parents])),
+    keys.PARENT_DATE_OF_BIRTH: (
         "parent_dates_of_birth",
         lambda child, parents: _join([p.date_of_birth.isoformat() if p.date_of_birth else "" for p in parents]),
     ),
-    "family.contact.address": ("parent_addresses", lambda child, parents: _join([p.address for p in parents])),
-    "family.contact.phone": ("parent_phones", lambda child, parents: _join([p.phone for p in parents])),
-    "family.contact.email": ("parent_emails", lambda child, parents: _join([p.email for p in parents])),
+    keys.PARENT_ADDRESS: ("parent_addresses", lambda child, parents: _join([p.address for p in parents])),
+    keys.PARENT_PHONE: ("parent_phones", lambda child, parents: _join([p.phone for p in parents])),
+    keys.PARENT_EMAIL: ("parent_emails", lambda child, parents: _join([p.email for p in parents])),
 }
 
 

@@ -10,4 +10,4 @@ def test_the_api_answers_a_refusal_with_its_reasons_as_json() -> None:
     response = exception_handler(GateDenied(Decision(False, ("no need to know this person",), subject_id=1)), {})
     assert response is not None
     assert response.status_code == 403
-    assert response.data == {"detail": ["no need to know this person"]}
+    assert response.data == {"detail": ["no need to know this person"], "codes": []}

@@ -111,7 +111,11 @@ def test_record_outside_the_purpose_is_refused_with_the_reason(world, casework):
         format="json",
     )
     assert response.status_code == 403
-    assert "may not touch child.identity.name" in response.json()["detail"][0]
+    assert response.json()["codes"] == ["categories-outside-purpose"]
+    assert (
+        "Name of the child or young person can't be recorded for 'Analysing the support needed'"
+        in (response.json()["detail"][0])
+    )
 
 
 def test_give_and_withdraw_consent(world, casework):

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('casework', '0005_case_flag_kinds_task_about'),
-        ('casework', '0005_case_step'),
+        ("casework", "0005_case_flag_kinds_task_about"),
+        ("casework", "0005_case_step"),
     ]
 
-    operations = [
-    ]
+    operations = []

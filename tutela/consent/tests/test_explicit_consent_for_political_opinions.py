@@ -65,7 +65,8 @@ def _record(world, casework):
 def test_political_opinions_are_refused_without_a_live_explicit_consent(world, casework):
     decision = decide(actor=world.users["assigned_caseworker"], action=Action.CREATE, touch=_touch(casework))
     assert not decision.allowed
-    assert "relies on explicit consent (Art 9(2)(a)) and there is no live consent" in decision.reasons[0]
+    assert decision.codes == ("no-explicit-consent",)
+    assert "only with the person's explicit consent, and there is no live consent" in decision.reasons[0]
     with pytest.raises(GateDenied):
         _record(world, casework)
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
+from tutela.enforcement import categories as declared
 from tutela.enforcement.models import (
     LegalDecision,
 )
@@ -17,8 +18,8 @@ from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create
 
-SERVICE = "education-support"
-ENFORCEMENT = "attendance-offence-enforcement"
+SERVICE = declared.SERVICE
+ENFORCEMENT = declared.ENFORCEMENT
 
 
 class PenaltyNoticeRefused(InvalidInput):
@@ -76,14 +77,14 @@ def decision_record(
     if not case.is_open:
         raise InvalidInput({"rationale": "The case is closed"})
     name = LegalDecision.Kind(kind).label
-    categories = ("family.identity.name",) if concerning.pk != case.child_id else ("child.identity.name",)
+    categories = (declared.PARENT_NAME,) if concerning.pk != case.child_id else (declared.CHILD_NAME,)
     with transaction.atomic():
         record = _case_record(
             actor=actor,
             case=case,
             subject=concerning,
             purpose=purpose,
-            categories=(*categories, "child.support.case-records") if concerning.pk == case.child_id else categories,
+            categories=(*categories, declared.CASE_RECORDS) if concerning.pk == case.child_id else categories,
             title=f"Decision: {name}",
             body=f"Decided by {actor.get_full_name()}. Rationale: {rationale.strip()}",
             occurred_on=on or timezone.localdate(),  # the step's own date, so the chronology reads in order

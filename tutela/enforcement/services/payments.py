@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from tutela.audit.services import audit_record
+from tutela.enforcement import categories as declared
 from tutela.enforcement.models import (
     PenaltyNotice,
     PenaltyPayment,
@@ -79,7 +80,7 @@ def penalty_payment_record(
             case=notice.case,
             subject=notice.parent,
             purpose=ENFORCEMENT,
-            categories=("family.identity.name",),
+            categories=(declared.PARENT_NAME,),
             title=f"{PenaltyPayment.Kind(kind).label} of £{amount_pence / 100:.2f} on {notice.reference}",
             body="",
             occurred_on=received_on,

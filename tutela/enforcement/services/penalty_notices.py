@@ -10,6 +10,7 @@ from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.casework.services import case_set_stage, letter_issue, next_reference, task_add
+from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.improvement import running_improvement_periods
 from tutela.enforcement.models import (
@@ -151,10 +152,10 @@ def penalty_notice_issue(
             title=f"Penalty notice {reference} to {parent.given_name} {parent.family_name}",
             purpose=ENFORCEMENT,
             categories=[
-                "family.identity.name",
-                "family.contact.address",
-                "child.identity.name",
-                "child.education.attendance",
+                declared.PARENT_NAME,
+                declared.PARENT_ADDRESS,
+                declared.CHILD_NAME,
+                declared.ATTENDANCE,
             ],
             occurred_on=issued_on,
         )

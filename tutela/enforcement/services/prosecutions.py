@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from tutela.casework.models import Case
 from tutela.casework.services import case_set_stage, task_add
+from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.models import (
     Hearing,
@@ -80,8 +81,8 @@ def prosecution_start(
             actor=actor,
             case=case,
             subject=defendant,
-            purpose="criminal-offence-information",
-            categories=("family.criminal.offence",),
+            purpose=declared.CRIMINAL,
+            categories=(declared.OFFENCE,),
             title=f"Prosecution {prosecution.reference}: {offence}, "
             f"{offence_start:%-d %B %Y} to {offence_end:%-d %B %Y}",
             body="",
@@ -131,8 +132,8 @@ def prosecution_update(*, actor: User, prosecution: Prosecution, changes: dict[s
             actor=actor,
             case=prosecution.case,
             subject=prosecution.defendant,
-            purpose="criminal-offence-information",
-            categories=("family.criminal.offence",),
+            purpose=declared.CRIMINAL,
+            categories=(declared.OFFENCE,),
             title=f"Prosecution {prosecution.reference} updated: {summary}"[:200],
             body="",
             occurred_on=changes.get("outcome_on") or laid or timezone.localdate(),
@@ -153,8 +154,8 @@ def hearing_add(*, actor: User, prosecution: Prosecution, on: date, kind: str, r
             actor=actor,
             case=prosecution.case,
             subject=prosecution.defendant,
-            purpose="criminal-offence-information",
-            categories=("family.criminal.offence",),
+            purpose=declared.CRIMINAL,
+            categories=(declared.OFFENCE,),
             title=f"{kind.strip()} on {on:%-d %B %Y} ({prosecution.reference})"
             + (f": {result.strip()}" if result else ""),
             body="",

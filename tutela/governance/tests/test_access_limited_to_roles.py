@@ -45,7 +45,9 @@ def test_a_werneth_user_in_another_role_is_refused_even_in_the_safeguarding_team
     user = UserFactory(controller=world.controllers["school"], roles=[role], teams=[world.teams["school.safeguarding"]])
     decision = decide(actor=user, action=Action.READ, touch=_touch())
     assert not decision.allowed
-    assert decision.reasons == ("only Safeguarding leads, Pastoral staff, Headteacher handle this service's data",)
+    assert decision.reasons == (
+        "Only Safeguarding leads, Pastoral staff and Headteacher handle this service's information",
+    )
 
 
 def test_break_glass_does_not_open_a_service_limited_to_named_roles(world):

@@ -32,7 +32,7 @@ def test_restricted_subject_blocks_every_action(world, casework, action):
         actor=world.users["assigned_caseworker"], action=action, touch=_touch(casework, "administer-service")
     )
     assert not decision
-    assert "restricted (Art 18)" in decision.reasons[0]
+    assert decision.codes == ("restricted",) and "restricted (UK GDPR Art 18)" in decision.reasons[0]
 
 
 def test_legal_claims_purpose_is_still_allowed_under_restriction(world, casework):

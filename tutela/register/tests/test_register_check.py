@@ -53,6 +53,11 @@ BROKEN = {
     "bad-period": (69, "services.0.retention.0.period: period must be an ISO 8601 duration", "error"),
     "unknown-data-subject": (26, "unknown data subject 'pupil'", "error"),
     "not-yaml": (22, "not valid YAML", "error"),
+    "purpose-title-in-second-person": (
+        53,
+        "the title of purpose 'mentoring' reads as the notice's sentence: name the work",
+        "error",
+    ),
     "editorial-note": (
         62,
         "warning: 'in the notice' reads as a note about the original notice, and notices print this text",
@@ -107,3 +112,8 @@ def test_missing_file_is_a_clear_error():
 
 def test_register_dir_setting_points_at_the_shipped_registers():
     assert (Path(settings.REGISTER_DIR) / "taxonomy.yaml").exists()
+
+
+def test_shipped_registers_give_every_purpose_a_title():
+    output, _code = _check()
+    assert "has no title" not in output, output

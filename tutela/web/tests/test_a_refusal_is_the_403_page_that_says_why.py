@@ -5,6 +5,8 @@ refusal page: the decision's reasons, and emergency access offered only where th
 grant on the person the refusal is about. The refusal itself is in the audit log, naming the person.
 """
 
+from html import unescape
+
 import pytest
 from django.http import HttpRequest, HttpResponse
 from django.test import RequestFactory
@@ -24,7 +26,8 @@ def _refused(client, url: str, reason: str, subject_id: int) -> str:
     assert response.status_code == 403, url
     html: str = response.content.decode()
     assert "You cannot see this" in html
-    assert reason.capitalize() in html, html
+    # The page shows each reason as written, its first letter capitalised, HTML-escaped.
+    assert reason[0].upper() + reason[1:] in unescape(html), html
     written = AuditEntry.objects.order_by("pk")[before:]
     assert any(e.decision == "denied" and e.subject_id == str(subject_id) for e in written), url
     return html

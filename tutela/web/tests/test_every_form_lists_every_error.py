@@ -107,6 +107,7 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/people/{child.pk}/edit/", worker),
         FormPage(f"/people/{child.pk}/break-glass/", users["other_service_officer"]),
         FormPage(f"/cases/{wigan_case.pk}/records/new/", worker),
+        FormPage(f"/cases/{wigan_case.pk}/records/new/?purpose=administer-service", worker),
         FormPage(f"/break-glass/{grant.pk}/", users["dpo"]),
         FormPage(f"/sharing/reviews/{without_consent.pk}/", users["dpo"]),
         FormPage(f"/sharing/cases/{wigan_case.pk}/share/", worker),
