@@ -16,7 +16,7 @@ from tutela.casework import kit as kit_module
 from tutela.casework.kit import IntakeForm, ServiceKit, Stage, Submitter
 from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_open
-from tutela.governance.models import User
+from tutela.governance.models import Controller, User
 from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person, School
 from tutela.people.tests.factories import PersonFactory, SchoolFactory
@@ -49,6 +49,7 @@ TESS_KIT = ServiceKit(
 
 @dataclass
 class Tess:
+    controller: Controller
     manager: User
     worker: User
     colleague: User
@@ -61,7 +62,7 @@ class Tess:
         child = PersonFactory.create(school=self.school, given_name=key.capitalize(), family_name="Testchild")
         case = case_open(
             actor=self.manager,
-            controller=self.worker.controller,  # type: ignore[arg-type]
+            controller=self.controller,
             service=SERVICE,
             child=child,
             team=self.worker.teams.get(),
@@ -80,7 +81,7 @@ def referral_make(*, tess: Tess, given_name: str, submitted_at: datetime, status
     record = record_create(
         actor=tess.school_user,
         subject=child,
-        controller=tess.worker.controller,  # type: ignore[arg-type]
+        controller=tess.controller,
         service=SERVICE,
         purpose="support-learning",
         categories=["child.identity.name"],
@@ -93,7 +94,7 @@ def referral_make(*, tess: Tess, given_name: str, submitted_at: datetime, status
     )
     return Referral.objects.create(
         reference=f"TESS-R-{child.pk}",
-        controller=tess.worker.controller,
+        controller=tess.controller,
         service=SERVICE,
         form="school-referral",
         child=child,
@@ -123,6 +124,7 @@ def tess(world: Any, tess_kit: ServiceKit, tess_today: date) -> Tess:
     wigan, team = world.controllers["wigan"], world.teams["wigan.tess"]
     school = SchoolFactory.create()
     built = Tess(
+        controller=wigan,
         manager=UserFactory.create(
             username="tess-manager",
             first_name="Mina",
