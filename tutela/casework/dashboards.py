@@ -42,11 +42,14 @@ def stage_name(*, service: str, stage: str) -> str:
         return stage.replace("-", " ").capitalize()
 
 
-def _stage_order(service: str) -> list[str]:
+def stages_in_order(service: str, keys: Iterable[str]) -> list[str]:
+    """Stage keys as the kit orders its stages: cases at no stage first, stages the kit does not
+    name (yet) last."""
     try:
-        return [stage.key for stage in kit_for(service).stages]
+        order = [stage.key for stage in kit_for(service).stages]
     except LookupError:
-        return []
+        order = []
+    return sorted(keys, key=lambda key: (key != "", order.index(key) if key in order else len(order), key))
 
 
 @dataclass(frozen=True)
@@ -244,8 +247,7 @@ def teams_caseload(*, teams: Sequence[Team]) -> list[TeamCaseload]:
         if not team.service:
             continue
         stages = counts.get(team.pk, {})
-        order = _stage_order(team.service)
-        keys = sorted(stages, key=lambda key: (key != "", order.index(key) if key in order else len(order), key))
+        keys = stages_in_order(team.service, stages)
         by_stage = [
             StageCount(
                 stage_name(service=team.service, stage=key),

@@ -20,6 +20,7 @@ from tutela.casework.dashboards import (
     cases_readable,
     service_name,
     stage_name,
+    stages_in_order,
     standing,
 )
 from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
@@ -138,25 +139,26 @@ def service_figures(*, actor: User, service: str, today: date) -> ServiceFigures
 
 
 def _by_stage(open_cases: QuerySet[Case], service: str) -> list[Figure]:
-    rows = open_cases.values("stage").annotate(n=Count("pk")).order_by("stage")
+    counts = {row["stage"]: row["n"] for row in open_cases.values("stage").annotate(n=Count("pk")).order_by()}
     return [
         Figure(
-            stage_name(service=service, stage=row["stage"]),
-            row["n"],
-            cases_url(service=service, case_filter=CaseFilter(stage=row["stage"] or NOT_STARTED)),
+            stage_name(service=service, stage=key),
+            counts[key],
+            cases_url(service=service, case_filter=CaseFilter(stage=key or NOT_STARTED)),
         )
-        for row in rows
+        for key in stages_in_order(service, counts)
     ]
 
 
 def _caseload(open_cases: QuerySet[Case], service: str) -> list[Figure]:
-    rows = (
-        open_cases.values("allocated_worker", "allocated_worker__first_name", "allocated_worker__last_name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "allocated_worker__last_name")
+    """Open cases by worker, the busiest first; the unallocated last."""
+    rows = open_cases.values("allocated_worker", "allocated_worker__first_name", "allocated_worker__last_name")
+    ordered = sorted(
+        rows.annotate(n=Count("pk")).order_by(),
+        key=lambda row: (row["allocated_worker"] is None, -row["n"], row["allocated_worker__last_name"] or ""),
     )
     figures = []
-    for row in rows:
+    for row in ordered:
         worker = row["allocated_worker"]
         name = f"{row['allocated_worker__first_name']} {row['allocated_worker__last_name']}".strip()
         label = (name or "A worker with no name") if worker else "Unallocated"
