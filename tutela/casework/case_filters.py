@@ -26,6 +26,11 @@ UNALLOCATED = "none"  # the ``worker`` value of cases nobody is allocated to
 STATUSES = ("open", "closed", "all")
 MOST_DAYS = 3660
 _SLUG = re.compile(r"^[-a-z0-9_]{1,50}$")
+_NUMBER = re.compile(r"^[0-9]{1,9}$")  # not str.isdigit, which takes "²" that int() refuses
+
+
+def _number(value: str) -> bool:
+    return bool(_NUMBER.match(value))
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,7 @@ def cases_url(*, service: str, case_filter: CaseFilter) -> str:
 
 
 def _days(value: str, label: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= MOST_DAYS:
+    if not _number(value) or not 1 <= int(value) <= MOST_DAYS:
         raise InvalidInput({label: f"Enter the number of days as a whole number from 1 to {MOST_DAYS}"})
     return int(value)
 
@@ -114,13 +119,13 @@ def _stage(value: str, service: str) -> str:
 def _worker(value: str, controller_id: int) -> int:
     if value == UNALLOCATED:
         return 0
-    if not value.isdigit() or not User.objects.filter(pk=int(value), controller_id=controller_id).exists():
+    if not _number(value) or not User.objects.filter(pk=int(value), controller_id=controller_id).exists():
         raise InvalidInput({"worker": "There is no such worker in your organisation"})
     return int(value)
 
 
 def _team(value: str, controller_id: int, service: str) -> int:
-    if not value.isdigit() or not Team.objects.filter(pk=int(value), controller_id=controller_id, service=service):
+    if not _number(value) or not Team.objects.filter(pk=int(value), controller_id=controller_id, service=service):
         raise InvalidInput({"team": "There is no such team delivering this service"})
     return int(value)
 

@@ -27,6 +27,7 @@ from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision
 from tutela.governance.models import Team, User
+from tutela.register.api import register
 
 FIGURES_PERIOD_DAYS = 30
 LIST_LIMIT = 200  # a list longer than this is narrowed by its filters, not scrolled
@@ -71,8 +72,6 @@ def refused(reason: str) -> GateDenied:
 
 def service_known(service: str) -> bool:
     """Whether any controller's register has the service (an unknown one is a 404)."""
-    from tutela.register.api import register
-
     return any(found.key == service for entry in register().registers.values() for found in entry.services)
 
 
