@@ -89,14 +89,16 @@ def _reviews(home: Home, user: User) -> None:
     ]
 
 
-# What each section of the site lets its users do, in words (the navigation names the sections).
+# What each section of the site lets its users do, in words (the navigation names the sections). The
+# words never contain a section's own name: a link is found by its name, in a browser test as by a
+# screen reader user, and two links of one name on a page are ambiguous.
 WHAT_YOU_CAN_DO = {
     "records:people": "Find a child, young person or family you work with",
-    "attendance:index": "Look at pupils' attendance",
-    "enforcement:dashboard": "Work on attendance enforcement (Education Support Service)",
-    "register:index": "Browse what each service records and why (the register)",
-    "audit:log": "Search the audit log of who did what",
-    "sharing:agreements": "See the information-sharing agreements",
+    "attendance:index": "See pupils' marks and absence",
+    "enforcement:dashboard": "Take school referrals, notices and prosecutions forward (Education Support Service)",
+    "register:index": "Browse what each service records and why",
+    "audit:log": "See who did what, to whom and why",
+    "sharing:agreements": "See whom each service shares with, and on what terms",
     "admin:index": "Manage your organisation's users, teams, roles and school calendars",
 }
 

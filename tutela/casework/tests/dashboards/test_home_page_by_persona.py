@@ -1,6 +1,7 @@
 """Every user's home page starts from their work, with what to do next, by who they are; nobody
 sees an empty page without a next action."""
 
+import re
 from datetime import timedelta
 from html import unescape
 
@@ -12,6 +13,7 @@ from django.utils import timezone
 from tutela.casework import links
 from tutela.casework.services import task_add
 from tutela.casework.tests.dashboards.conftest import referral_make
+from tutela.web.navigation import navigation_for
 
 
 def _home(user) -> str:
@@ -29,7 +31,7 @@ def test_a_team_colleague_sees_the_teams_caseload_and_referrals_waiting_oldest_f
     referral_make(tess=tess, given_name="Older", submitted_at=timezone.now() - timedelta(days=8))
     html = _home(tess.colleague)
     assert "No open cases are allocated to you." in html
-    assert "Your team's caseload" in html and "2 open cases" in html
+    assert "Your team's caseload" in html and "Open cases: <a" in html and ">2</a>" in html
     assert html.index("Assessment") < html.index("Support plan")  # the kit's order
     waiting = html[html.index('id="referrals-waiting"') :]
     assert waiting.index("Older Referred") < waiting.index("Newer Referred")
@@ -80,7 +82,7 @@ def test_the_dpo_sees_the_reviews_waiting(world):
     [
         ("analyst", "Read the privacy notices of every service"),
         ("administrator", "Manage your organisation's users, teams, roles and school calendars"),
-        ("ig_officer", "Search the audit log of who did what"),
+        ("ig_officer", "See who did what, to whom and why"),
         ("outsider", "Ask your administrator for the role your work needs."),
     ],
 )
@@ -132,3 +134,14 @@ def test_a_case_of_a_service_with_its_own_case_page_links_there(world, monkeypat
     html = _home(officer)
     assert f'href="/enforcement/cases/{case.pk}/">{case.reference}</a>' in html
     assert "Tilly Testchild" in html and "Education Support Service" in html
+
+
+@pytest.mark.parametrize("persona", ["dudley_caseworker", "ig_officer", "dpo", "administrator", "analyst"])
+def test_no_link_on_the_home_page_repeats_a_navigation_items_name(world, persona):
+    """A link is found by its name: a link whose name contains a section's would make it ambiguous."""
+    html = _home(world.users[persona])
+    # The work column (the sidebar's older links name their sections' pages on purpose).
+    main = html[html.index('id="main-content"') : html.index('class="govuk-grid-column-one-third"')]
+    names = {str(item["text"]).lower() for item in navigation_for(user=world.users[persona], path="/")}
+    links_text = [unescape(text).lower() for text in re.findall(r"<a [^>]*>([^<]+)</a>", main)]
+    assert not [(name, text) for name in names for text in links_text if name in text and name != "home"]
