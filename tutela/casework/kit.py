@@ -112,6 +112,9 @@ class ServiceKit:
     steps: tuple[Step, ...] = ()
     letters: tuple[Letter, ...] = ()
     case_url_name: str = ""  # a service with a case page of its own (ESS); the kit's page otherwise
+    # Pages of the service's own, linked from its service dashboard: (title, URL name without arguments),
+    # e.g. ESS's ("Officer's dashboard", "enforcement:dashboard").
+    pages: tuple[tuple[str, str], ...] = ()
 
     def stage(self, key: str) -> Stage:
         for stage in self.stages:

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, path
 
-from tutela.casework.views import case, flags, intake
+from tutela.casework.views import case, dashboards, flags, intake
 
 app_name = "casework"
 
@@ -18,4 +18,6 @@ urlpatterns: list[URLPattern] = [
     path("tasks/<int:task_id>/done/", case.task_done, name="task_done"),
     path("cases/<int:case_id>/close/", case.case_close_view, name="case_close"),
     path("flags/<int:flag_id>/", flags.flag_detail, name="flag"),
+    path("services/<slug:service>/", dashboards.service, name="service"),
+    path("services/<slug:service>/cases/", dashboards.cases, name="service_cases"),
 ]

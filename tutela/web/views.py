@@ -4,15 +4,18 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from tutela.audit.selectors import audit_entries_by_actor
 from tutela.governance.selectors import actor_from_request, user_roles, user_teams
+from tutela.web.home import home_for
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     user = actor_from_request(request)
     context = {
+        "home": home_for(user=user, today=timezone.localdate(), path=request.path),
         "roles": user_roles(user=user),
         "teams": user_teams(user=user),
         "recent_actions": audit_entries_by_actor(actor=user),

@@ -45,7 +45,15 @@ PERSONAL = {
 LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form", "letter_key"}
 
 # Every query parameter a view reads, with values no view expects (issue 11 item 19).
-JUNK_QUERY = {key: "²" for key in ("child", "q", "version", "format", "step", "action", "bundle", "page")}
+# The service case lists (casework:service_cases) read stage, worker, team, status, overdue, flagged,
+# opened and closed.
+JUNK_QUERY = {
+    key: "²"
+    for key in (
+        *("child", "q", "version", "format", "step", "action", "bundle", "page"),
+        *("stage", "worker", "team", "status", "overdue", "flagged", "opened", "closed"),
+    )
+}
 
 
 @dataclass(frozen=True)
