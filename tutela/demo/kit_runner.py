@@ -44,6 +44,7 @@ from tutela.demo.kit_script import (
 from tutela.governance.models import Controller, Team, User
 from tutela.lib.dates import age_on
 from tutela.people.models import Person, Relationship, School
+from tutela.register.api import register
 
 
 @dataclass(frozen=True)
@@ -218,15 +219,28 @@ def _object(run: _Run, family: _Family, action: Object | Answer) -> None:
     )
 
 
+def _record(run: _Run, family: _Family, action: Record) -> None:
+    """A step of the kit; a letter it sends to the family is addressed to the first parent on the case."""
+    case = _case(family)
+    step = run.kit.step(action.step)
+    to_family = step.letter and "family.contact.address" in run.kit.letter(step.letter).categories
+    answers = run.answers(action.answers) | ({"rationale": run.text(action.rationale)} if action.rationale else {})
+    run.services.step_record(
+        actor=case.allocated_worker,
+        case=case,
+        step_key=step.key,
+        answers=answers,
+        concerning=family.parent if to_family and case.family.filter(pk=family.parent.pk).exists() else None,
+    )
+
+
 def _act(run: _Run, family: _Family, action: Action) -> None:
     if isinstance(action, Refer):
         _refer(run, family, action)
     elif isinstance(action, Accept | Return):
         _triage(run, family, action)
     elif isinstance(action, Record):
-        case = _case(family)
-        answers = run.answers(action.answers) | ({"rationale": run.text(action.rationale)} if action.rationale else {})
-        run.services.step_record(actor=case.allocated_worker, case=case, step_key=action.step, answers=answers)
+        _record(run, family, action)
     elif isinstance(action, Task):
         task_add(
             actor=_case(family).allocated_worker,
@@ -291,7 +305,7 @@ def service_pupils(*, schools: dict[str, list[School]], referring: set[int], tak
 
 
 def services_build(*, services: KitServices, chosen: Chosen) -> dict[str, tuple[int, int]]:
-    """Perform each chosen scenario; for each service, how many referrals and cases its demo children have."""
+    """Perform each chosen scenario; for each service (by name), how many referrals and cases its demo children have."""
     today = timezone.localdate()
     school_users = {u.school_id: u for u in User.objects.filter(school__isnull=False) if u.school_id is not None}
     users = {user.username: user for user in User.objects.filter(controller__isnull=False)}
@@ -315,5 +329,6 @@ def services_build(*, services: KitServices, chosen: Chosen) -> dict[str, tuple[
     for demo in SERVICE_DEMOS:
         children = [child.pk for d, _s, child, _p in chosen if d is demo]
         referrals = Referral.objects.filter(service=demo.service, child__in=children).count()
-        counts[demo.service] = (referrals, Case.objects.filter(service=demo.service, child__in=children).count())
+        name = register().service(demo.controller, demo.service).name  # shown to the reader: the register's name
+        counts[name] = (referrals, Case.objects.filter(service=demo.service, child__in=children).count())
     return counts

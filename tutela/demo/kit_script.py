@@ -222,6 +222,8 @@ def _step_problems(action: Record, kit: ServiceKit, walk: _Walk) -> Iterator[str
     if step.decision and not action.rationale.strip():
         yield f"{step.key} is a decision: give the reasons"
     yield from (f"{step.key}: {problem}" for problem in answers_problems(step.fields, action.answers))
+    if step.happened and not isinstance(action.answers.get(step.happened), Ago):
+        yield f"{step.key}: {step.happened} dates the step, so it is today or before (Ago)"
     walk.stage = step.moves_to or walk.stage
 
 

@@ -207,10 +207,16 @@ KIT = ServiceKit(
         Letter(
             "place-offer",
             "Offer of support from the engagement centre",
-            "engagement_place_offer.html",
+            "letters/engagement_place_offer.html",
             LETTERS,
             LETTER_TO_FAMILY,
         ),
-        Letter("return-plan", "Plan for returning to school", "engagement_return_plan.html", LETTERS, LETTER_TO_FAMILY),
+        Letter(
+            "return-plan",
+            "Plan for returning to school",
+            "letters/engagement_return_plan.html",
+            LETTERS,
+            LETTER_TO_FAMILY,
+        ),
     ),
 )

@@ -175,7 +175,7 @@ KIT = ServiceKit(
         Letter(
             "written-referral",
             "Written confirmation of a referral to children's social care",
-            "safeguarding_written_referral.html",
+            "letters/safeguarding_written_referral.html",
             SAFEGUARD,
             (*CHILD, "child.contact.address", "family.identity.name", *CONCERNS),
         ),

@@ -225,14 +225,14 @@ KIT = ServiceKit(
         Letter(
             "support-plan",
             "Your child's support plan",
-            "targeted_support_plan.html",
+            "letters/targeted_support_plan.html",
             INVOLVEMENT,
             (*LETTER_TO_FAMILY, "child.education.sen-interventions"),
         ),
         Letter(
             "end-involvement",
             "The end of our involvement",
-            "targeted_end_involvement.html",
+            "letters/targeted_end_involvement.html",
             INVOLVEMENT,
             LETTER_TO_FAMILY,
         ),

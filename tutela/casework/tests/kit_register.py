@@ -110,7 +110,7 @@ def kit_register_problems(kit: ServiceKit) -> list[str]:
     for letter in kit.letters:
         problems += _purpose_problems(service, f"letter {letter.key}", letter.purpose, letter.categories)
         try:
-            get_template(f"letters/{letter.template}")
+            get_template(letter.template)
         except TemplateDoesNotExist:
-            problems.append(f"letter {letter.key}: no template letters/{letter.template}")
+            problems.append(f"letter {letter.key}: no template {letter.template}")
     return problems

@@ -26,7 +26,7 @@ def test_a_step_moving_to_a_stage_its_stage_does_not_lead_to_is_found():
 
 
 def test_a_missing_letter_template_and_a_date_field_that_is_not_a_date_are_found():
-    letter = replace(KIT.letters[0], template="no_such_letter.html")
+    letter = replace(KIT.letters[0], template="letters/no_such_letter.html")
     step = replace(KIT.steps[0], fields=(Field("held_on", "When", "line"),))
     problems = kit_register_problems(replace(KIT, letters=(letter, *KIT.letters[1:]), steps=(step,)))
     assert any("no template letters/no_such_letter.html" in problem for problem in problems)
