@@ -5,21 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("casework", "0004_generic_referral"),
-        ("enforcement", "0003_penalty_notice_receipt_and_reasons"),
+        ('casework', '0004_generic_referral'),
+        ('enforcement', '0003_penalty_notice_receipt_and_reasons'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="referral",
-            name="case",
-            field=models.OneToOneField(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.PROTECT,
-                related_name="attendance_referral",
-                to="casework.case",
-            ),
+            model_name='referral',
+            name='case',
+            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='attendance_referral', to='casework.case'),
         ),
     ]
