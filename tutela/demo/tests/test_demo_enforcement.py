@@ -31,7 +31,7 @@ def test_dudley_has_a_family_at_every_stage_and_each_school_sees_its_own_referra
     _build()
     # Enforcement cases: referred, or opened from the worklist with a step or notice. (Other demo cases of the
     # service now open through case_open too, so they share the DUD- series and a prefix no longer tells them apart.)
-    enforcement = Q(attendance_referral__isnull=False) | Q(steps__isnull=False) | Q(penalty_notices__isnull=False)
+    enforcement = Q(referral__isnull=False) | Q(steps__isnull=False) | Q(penalty_notices__isnull=False)
     ess = Case.objects.filter(controller__slug="dudley", service="education-support").filter(enforcement)
     cases = Case.objects.filter(pk__in=ess.values("pk"))
     assert set(cases.values_list("stage", flat=True)) == set(STAGE_NAMES)
