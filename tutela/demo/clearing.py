@@ -4,7 +4,7 @@ Direct ORM deletes: no service removes casework (real records leave only through
 which keep their evidence); these rows are synthetic, of demo children only, and are made again at once."""
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import PROTECT, Q, QuerySet
 
 from tutela.casework.models import Case, Referral
 
@@ -15,19 +15,32 @@ def demo_casework_clear() -> None:
     A demo case is one about a demo child: enforcement cases carry the service's own references.
     """
     from tutela.casework.models import CaseFlag
-    from tutela.consent.models import Consent
+    from tutela.consent.models import Consent, Objection
     from tutela.records.models import Document, Record
 
     demo = {"subject__la_reference__startswith": "DEMO-"}
     cases = Case.objects.filter(Q(reference__startswith="DEMO-") | Q(child__la_reference__startswith="DEMO-"))
     _clear_demo_enforcement(cases)
+    _clear_demo_kit_casework(cases)
     Consent.objects.filter(**demo).delete()
+    Objection.objects.filter(**demo).delete()
     documents = Document.objects.filter(record__subject__la_reference__startswith="DEMO-")
     _unlink_after_commit(list(documents.values_list("storage_name", flat=True)))
     documents.delete()
     Record.objects.filter(**demo).delete()
     CaseFlag.objects.filter(case__in=cases).delete()
     cases.delete()
+
+
+def _clear_demo_kit_casework(cases: "QuerySet[Case]") -> None:
+    """The kit's referrals of demo children, then casework's other rows that protect a demo case (its
+    steps): they hold records and cases, so they go before them. Records go later, with their documents."""
+    Referral.objects.filter(child__la_reference__startswith="DEMO-").delete()
+    for relation in Case._meta.related_objects:
+        model = relation.related_model
+        if relation.on_delete is PROTECT and model is not Referral and model._meta.app_label == "casework":  # type: ignore[union-attr]
+            related = relation.related_model._default_manager  # type: ignore[union-attr]
+            related.filter(**{f"{relation.field.name}__in": cases}).delete()
 
 
 def _clear_demo_enforcement(cases: "QuerySet[Case]") -> None:

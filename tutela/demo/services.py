@@ -13,7 +13,8 @@ attendance enforcement). The order is part of the seed: each part draws from the
 """
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db import transaction
 from faker import Faker
@@ -25,8 +26,10 @@ from tutela.demo.clearing import demo_casework_clear
 from tutela.demo.ess_kit import ESS_CONTROLLER
 from tutela.demo.ess_scenarios import enforcement_build, enforcement_pupils
 from tutela.demo.families import families_build
+from tutela.demo.kit_runner import kit_services, service_pupils, services_build
 from tutela.demo.world import DEMO_PASSWORD, DemoSummary, controllers_and_teams_build, schools_build, users_build
 from tutela.governance.models import User
+from tutela.people.models import Person
 
 __all__ = ["DEMO_PASSWORD", "demo_world_build"]
 
@@ -46,9 +49,14 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
             user.school_id for user in User.objects.filter(controller__slug=ESS_CONTROLLER, school__isnull=False)
         }
         chosen = enforcement_pupils(schools[ESS_CONTROLLER], {pk for pk in referring if pk is not None})
-        case_count, record_count = casework_build(rng, controllers, skip={child.pk for _s, child, _p in chosen})
+        kit = kit_services()
+        for_services = service_pupils(schools=schools, referring=_referring_schools(), taken=_children(chosen))
+        skip = _children(chosen) | {child.pk for _d, _s, child, _p in for_services} if kit else _children(chosen)
+        case_count, record_count = casework_build(rng, controllers, skip=skip)
         attendance_build(rng, {child.la_reference or "": s.attendance for s, child, _p in chosen})
         referral_count, enforcement_count = enforcement_build(rng, fake, schools[ESS_CONTROLLER], chosen)
+        # The other four services' scenarios, through the casework kit (skipped until its services land).
+        service_counts = services_build(services=kit, chosen=for_services) if kit else {}
         audit_record(
             actor=None,
             action="demo_data_load",
@@ -59,6 +67,7 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
                 "parents": parent_count,
                 "cases": case_count,
                 "enforcement_cases": enforcement_count,
+                "services": service_counts,
             },
         )
     school_count = sum(len(found) for found in schools.values())
@@ -71,4 +80,16 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
         records=record_count,
         referrals=referral_count,
         enforcement_cases=enforcement_count,
+        services=service_counts,
     )
+
+
+def _referring_schools() -> set[int]:
+    """The schools with a demo school user, who refers their pupils."""
+    return {
+        pk for pk in User.objects.filter(school__isnull=False).values_list("school_id", flat=True) if pk is not None
+    }
+
+
+def _children(chosen: Iterable[tuple[Any, Person, list[Person]]]) -> set[int]:
+    return {child.pk for _s, child, _p in chosen}

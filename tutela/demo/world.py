@@ -4,7 +4,7 @@ Controller, Team, User and School have no create service (they are set up by adm
 they are upserted directly here, keyed so that a second run changes nothing."""
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth.hashers import make_password
 from faker import Faker
@@ -51,12 +51,16 @@ CONTROLLERS = [
 USERS = {
     "wigan": [
         ("caseworker", "caseworker", "engagement-centres"),
-        ("tess-caseworker", "caseworker", "tess"),
         ("manager", "team-manager", "engagement-centres"),
+        ("tess-caseworker", "caseworker", "tess"),
+        ("tess-manager", "team-manager", "tess"),
+        ("sen-officer", "caseworker", "education-data"),
+        ("data-manager", "team-manager", "education-data"),
         ("analyst", "analyst", "education-data"),
         ("ig", "ig-officer", "information-governance"),
         ("dpo", "dpo", "information-governance"),
         ("school", "school-user", ""),
+        ("school-senco", "school-user", ""),
         ("admin", "administrator", ""),
     ],
     "dudley": [
@@ -78,7 +82,7 @@ USERS = {
 _SCHOOL_STEMS = ["Oakfield", "Millbrook", "Hawthorn", "Kingsway", "Riverside", "Ashgrove", "Beechwood", "Fernhill"]
 SCHOOLS_PER_LA = {"wigan": 6, "dudley": 4}
 # A school user works at their LA's first demo school unless named here (username -> index of the school).
-_USER_SCHOOL = {"dudley-school-dsl": 1}
+_USER_SCHOOL = {"dudley-school-dsl": 1, "wigan-school-senco": 1}
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,7 @@ class DemoSummary:
     records: int = 0
     referrals: int = 0
     enforcement_cases: int = 0
+    services: dict[str, tuple[int, int]] = field(default_factory=dict)  # service: (referrals, cases) of its scenarios
 
 
 def controllers_and_teams_build() -> dict[str, Controller]:

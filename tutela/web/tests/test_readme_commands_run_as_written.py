@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from django.core.management import get_commands, load_command_class
 
-from tutela.web.tests.readme import ROOT, Command, readme_commands, readme_prose, readme_setup_lines
+from tutela.web.tests.readme import ROOT, Command, readme_commands, readme_prose, readme_setup_lines, readme_text
 
 COMMANDS = readme_commands()
 MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -36,6 +36,15 @@ def test_the_readme_tells_the_reader_to_use_the_virtualenv_and_the_demo_settings
     setup = readme_setup_lines()
     assert "source .venv/bin/activate" in setup
     assert "export TUTELA_MODE=demo" in setup
+
+
+def test_the_set_up_comes_before_the_first_command_that_needs_it():
+    # A reader copies commands from the top down: a `python ...` shown above the set-up runs without
+    # TUTELA_MODE and stops with "SECRET_KEY is not set" (make sets it itself).
+    text = readme_text()
+    set_up = text.index("export TUTELA_MODE=demo")
+    shown_at = {c.text: text.find(c.text) for c in COMMANDS if c.argv[0] == "python"}
+    assert {command: at for command, at in shown_at.items() if 0 <= at < set_up} == {}
 
 
 @pytest.mark.parametrize("command", _of_kind("manage"), ids=lambda c: c.text)

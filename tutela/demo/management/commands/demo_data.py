@@ -42,6 +42,8 @@ class Command(BaseCommand):
                 f"Dudley's Education Support Service: {summary.referrals} school referrals and "
                 f"{summary.enforcement_cases} attendance enforcement cases, a family at every stage."
             )
+        for service, (referrals, cases) in summary.services.items():
+            self.stdout.write(f"{service}: {referrals} referrals and {cases} cases through the casework kit.")
         self.stdout.write(f"\nDemo users (every password is {DEMO_PASSWORD}):")
         width = max(len(user.username) for user in summary.users)
         for user in summary.users:
