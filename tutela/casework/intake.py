@@ -22,6 +22,7 @@ from tutela.casework.kit_checks import PUBLIC_SOURCES
 from tutela.casework.models import Referral
 from tutela.casework.services import next_reference
 from tutela.casework.triage import redirect_targets, referral_accept, referral_return
+from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Decision
@@ -259,7 +260,7 @@ def _write(
 
     main = record(f"{sub.form.title}: referral from {referrer}", _body(sub.form, family, answers))
     documents = [record(title, "", upload) for title, upload in attachments]
-    data = _data(sub.form, answers, sub.prepared) | ({"consent": consent} if consent else {})
+    data = _data(sub.form, answers, sub.prepared)
     referral = Referral.objects.create(
         reference=next_reference(
             prefix=f"REF-{timezone.now():%Y}-",
@@ -274,6 +275,7 @@ def _write(
         submitter_kind=sub.kind.value,
         data=data,
         record=main,
+        consent=consent,
         submitted_by=actor,
         submitted_at=timezone.now(),
     )
@@ -315,13 +317,13 @@ def _record(
 
 def _consent_record(
     actor: User, sub: _Submission, child: Person, family: list[Person], answers: dict[str, Any]
-) -> int | None:
+) -> Consent | None:
     """The consent the referral carries, recorded first: the referral's own record may rest on it."""
     if not sub.form.consent_purpose:
         return None
     giver = _consent_giver(child, family, answers)
     assert giver is not None  # noqa: S101 -- checked with the other input
-    consent = consent_give(
+    return consent_give(
         actor=actor,
         subject=child,
         given_by=giver,
@@ -331,7 +333,6 @@ def _consent_record(
         form_reference=str(answers[CONSENT_EVIDENCE]),
         given_on=sub.as_of,
     )
-    return consent.pk
 
 
 @dataclass(frozen=True)

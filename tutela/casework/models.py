@@ -156,6 +156,14 @@ class Referral(models.Model):
     data = models.JSONField(default=dict)
     record = models.OneToOneField("records.Record", on_delete=models.PROTECT, related_name="+")
     attachments = models.ManyToManyField("records.Record", blank=True, related_name="+")
+    consent = models.ForeignKey(
+        "consent.Consent",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The consent a form with a consent-based purpose carried, recorded with it.",
+    )
     submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     submitted_at = models.DateTimeField()
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SUBMITTED)

@@ -36,7 +36,10 @@ def _require_gate(actor: User, subject: Person, controller: Controller, service:
     under restriction (Art 18) or an upheld objection to it; the actor must need to know them in the
     service (or hold break-glass). The basis is not asked for: the consent being recorded is the basis
     (Action.RECORD_CONSENT). No category is touched: a consent record holds who decided what, none of
-    the data the purpose itself processes."""
+    the data the purpose itself processes. A school user of the controller may record a consent for
+    its own pupil (the signed form a school referral carries); never for another school's child."""
+    # A school user recording the consent its referral carries, for its own pupil, is its source.
+    own_pupil = actor.school_id is not None and actor.school_id == subject.school_id
     touches = [
         Touch(
             subject=subject,
@@ -46,6 +49,7 @@ def _require_gate(actor: User, subject: Person, controller: Controller, service:
             categories=(),
             object_type="people.person",
             object_id=str(subject.pk),
+            source_school_id=actor.school_id if own_pupil else None,
         )
         for purpose in scope.purposes
     ]

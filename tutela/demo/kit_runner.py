@@ -3,15 +3,9 @@
 Every referral, triage, step, task, consent withdrawal, objection and closure goes through the
 service a worker's page calls, so the demo's data passed the gate, the stage rules and the audit log
 as real data would. Nothing here writes a row itself.
-
-The kit's intake and step services (``casework.intake``, ``casework.steps``) are found when the
-demo runs (``kit_services``): they arrive with the other parts of issue 12, and until they have,
-the scenarios are skipped and say so, while the rest of the demo world is built as before.
 """
 
-import importlib
-import importlib.util
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from types import ModuleType
@@ -19,9 +13,12 @@ from typing import Any
 
 from django.utils import timezone
 
+from tutela.casework.intake import CONSENT_EVIDENCE, CONSENT_GIVEN_BY, referral_submit
 from tutela.casework.kit import ServiceKit, kit_for
 from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_close, task_add
+from tutela.casework.steps import step_record
+from tutela.casework.triage import referral_accept, referral_return
 from tutela.consent.models import Consent, Objection
 from tutela.consent.services import consent_withdraw, objection_decide, objection_raise
 from tutela.demo import engagement_scenarios, pupil_data_scenarios, safeguarding_scenarios, targeted_scenarios
@@ -72,44 +69,13 @@ SERVICE_DEMOS = (
 )
 
 
-@dataclass(frozen=True)
-class KitServices:
-    """The kit's intake and step services, as the scenarios call them."""
-
-    referral_submit: Callable[..., Any]
-    referral_accept: Callable[..., Any]
-    referral_return: Callable[..., Any]
-    step_record: Callable[..., Any]
-    consent_given_by: str  # the answers a consent-carrying form takes besides its questions
-    consent_evidence: str
-
-
-def kit_services() -> KitServices | None:
-    """The kit's services, or None before they have landed (then the scenarios are skipped)."""
-    if (
-        importlib.util.find_spec("tutela.casework.intake") is None
-        or importlib.util.find_spec("tutela.casework.steps") is None
-    ):
-        return None
-    intake = importlib.import_module("tutela.casework.intake")
-    steps = importlib.import_module("tutela.casework.steps")
-    return KitServices(
-        referral_submit=intake.referral_submit,
-        referral_accept=intake.referral_accept,
-        referral_return=intake.referral_return,
-        step_record=steps.step_record,
-        consent_given_by=getattr(intake, "CONSENT_GIVEN_BY", "consent_given_by"),
-        consent_evidence=getattr(intake, "CONSENT_EVIDENCE", "consent_evidence"),
-    )
-
-
 @dataclass
 class _Family:
     """A scenario's child and parents, and what the scenario has made so far."""
 
     child: Person
     parents: list[Person]
-    referral: Any = None
+    referral: Referral | None = None
     case: Case | None = None
     objection: Objection | None = None
 
@@ -123,7 +89,6 @@ class _Run:
     """What every action of one service's scenarios needs."""
 
     kit: ServiceKit
-    services: KitServices
     controller: Controller
     team: Team
     users: Mapping[str, User]
@@ -144,6 +109,11 @@ class _Run:
         return {key: resolve(value, today=self.today, names=self.names) for key, value in answers.items()}
 
 
+def _referral(family: _Family) -> Referral:
+    assert family.referral is not None  # noqa: S101 -- kit_script's check: triage follows a referral
+    return family.referral
+
+
 def _case(family: _Family) -> Case:
     assert family.case is not None  # noqa: S101 -- kit_script's check: these actions follow an acceptance
     return family.case
@@ -153,9 +123,9 @@ def _refer(run: _Run, family: _Family, action: Refer) -> None:
     form = run.kit.intake_form(action.form)
     answers = run.answers(action.answers)
     if form.consent_purpose:  # the parent's signed agreement comes with the referral
-        answers[run.services.consent_given_by] = str(family.parent.pk)
-        answers[run.services.consent_evidence] = f"Signed form held by {family.child.school or 'the service'}"
-    family.referral = run.services.referral_submit(
+        answers[CONSENT_GIVEN_BY] = str(family.parent.pk)
+        answers[CONSENT_EVIDENCE] = f"Signed form held by {family.child.school or 'the service'}"
+    family.referral = referral_submit(
         actor=run.user(action.by, family),
         service=run.kit.service,
         form=form.key,
@@ -169,16 +139,16 @@ def _refer(run: _Run, family: _Family, action: Refer) -> None:
 def _triage(run: _Run, family: _Family, action: Accept | Return) -> None:
     actor = run.user(action.by, family)
     if isinstance(action, Accept):
-        family.case = run.services.referral_accept(
+        family.case = referral_accept(
             actor=actor,
-            referral=family.referral,
+            referral=_referral(family),
             team=run.team,
             allocate_to=run.user(action.worker, family),
             note=run.text(action.note),
         )
         return
-    run.services.referral_return(
-        actor=actor, referral=family.referral, reason=run.text(action.reason), redirect_to=action.redirect_to
+    referral_return(
+        actor=actor, referral=_referral(family), reason=run.text(action.reason), redirect_to=action.redirect_to
     )
 
 
@@ -225,7 +195,8 @@ def _record(run: _Run, family: _Family, action: Record) -> None:
     step = run.kit.step(action.step)
     to_family = step.letter and "family.contact.address" in run.kit.letter(step.letter).categories
     answers = run.answers(action.answers) | ({"rationale": run.text(action.rationale)} if action.rationale else {})
-    run.services.step_record(
+    assert case.allocated_worker is not None  # noqa: S101 -- allocated on acceptance
+    step_record(
         actor=case.allocated_worker,
         case=case,
         step_key=step.key,
@@ -304,7 +275,7 @@ def service_pupils(*, schools: dict[str, list[School]], referring: set[int], tak
     return chosen
 
 
-def services_build(*, services: KitServices, chosen: Chosen) -> dict[str, tuple[int, int]]:
+def services_build(*, chosen: Chosen) -> dict[str, tuple[int, int]]:
     """Perform each chosen scenario; for each service (by name), how many referrals and cases its demo children have."""
     today = timezone.localdate()
     school_users = {u.school_id: u for u in User.objects.filter(school__isnull=False) if u.school_id is not None}
@@ -315,7 +286,6 @@ def services_build(*, services: KitServices, chosen: Chosen) -> dict[str, tuple[
         school = child.school.name if child.school else "school"
         run = _Run(
             kit=kit_for(demo.service),
-            services=services,
             controller=controller,
             team=Team.objects.get(controller=controller, slug=demo.team),
             users=users,

@@ -26,7 +26,7 @@ from tutela.demo.clearing import demo_casework_clear
 from tutela.demo.ess_kit import ESS_CONTROLLER
 from tutela.demo.ess_scenarios import enforcement_build, enforcement_pupils
 from tutela.demo.families import families_build
-from tutela.demo.kit_runner import kit_services, service_pupils, services_build
+from tutela.demo.kit_runner import service_pupils, services_build
 from tutela.demo.world import DEMO_PASSWORD, DemoSummary, controllers_and_teams_build, schools_build, users_build
 from tutela.governance.models import User
 from tutela.people.models import Person
@@ -49,14 +49,13 @@ def demo_world_build(*, seed: int, children: int, progress: Callable[[int], None
             user.school_id for user in User.objects.filter(controller__slug=ESS_CONTROLLER, school__isnull=False)
         }
         chosen = enforcement_pupils(schools[ESS_CONTROLLER], {pk for pk in referring if pk is not None})
-        kit = kit_services()
         for_services = service_pupils(schools=schools, referring=_referring_schools(), taken=_children(chosen))
-        skip = _children(chosen) | {child.pk for _d, _s, child, _p in for_services} if kit else _children(chosen)
+        skip = _children(chosen) | {child.pk for _d, _s, child, _p in for_services}
         case_count, record_count = casework_build(rng, controllers, skip=skip)
         attendance_build(rng, {child.la_reference or "": s.attendance for s, child, _p in chosen})
         referral_count, enforcement_count = enforcement_build(rng, fake, schools[ESS_CONTROLLER], chosen)
-        # The other four services' scenarios, through the casework kit (skipped until its services land).
-        service_counts = services_build(services=kit, chosen=for_services) if kit else {}
+        # The other four services' scenarios, through the casework kit.
+        service_counts = services_build(chosen=for_services)
         audit_record(
             actor=None,
             action="demo_data_load",

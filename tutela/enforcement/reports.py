@@ -57,9 +57,11 @@ def _officer_of_service(actor: User, controller: Controller, service: str) -> De
         return Decision(False, (f"not an officer of {controller.name}",))
     if context.school_id is not None or not context.reads_records:
         return Decision(False, ("this role does not read individual records",))
+    offered = {entry.key: entry.name for entry in register().controller(controller.slug).services}
+    if service not in offered:
+        return Decision(False, (f"{controller.name} does not run this service",))
     if service not in context.team_services:
-        name = register().service(controller.slug, service).name  # the register's name, never its key
-        return Decision(False, (f"not in a team delivering the {name}",))
+        return Decision(False, (f"not in a team delivering the {offered[service]}",))  # the register's name
     return Decision(True, ("team delivering the service",), "team delivering the service")
 
 

@@ -95,7 +95,7 @@ def _reviews(home: Home, user: User) -> None:
 WHAT_YOU_CAN_DO = {
     "records:people": "Find a child, young person or family you work with",
     "attendance:index": "See pupils' marks and absence",
-    "enforcement:dashboard": "Take school referrals, notices and prosecutions forward (Education Support Service)",
+    "enforcement:dashboard": "Issue penalty notices and take prosecutions forward (Education Support Service)",
     "register:index": "Browse what each service records and why",
     "audit:log": "See who did what, to whom and why",
     "sharing:agreements": "See whom each service shares with, and on what terms",

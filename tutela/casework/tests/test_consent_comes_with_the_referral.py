@@ -23,7 +23,7 @@ def _involvement(tess, **answers):
 
 def test_the_consent_is_recorded_with_the_referral(tess):
     referral = _involvement(tess, consent_given_by=str(tess.mother.pk))
-    consent = Consent.objects.get(pk=referral.data["consent"])
+    consent = referral.consent
     assert consent.subject == tess.child and consent.given_by == tess.mother
     assert consent.purposes == ["service-involvement"] and consent.form_reference == "RSI form 2026-14"
     assert referral.record.purpose == "service-involvement"

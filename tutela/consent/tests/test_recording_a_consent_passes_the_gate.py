@@ -61,3 +61,21 @@ def test_a_consent_for_a_purpose_the_register_does_not_give_the_service_is_refus
     with pytest.raises(InvalidInput, match="school-referral"):
         _give(world, casework.child, casework.mother, purpose="school-referral")  # an Engagement Centres purpose
     assert not Consent.objects.exists()
+
+
+def _school_user(world, school):
+    from tutela.governance.tests.factories import UserFactory
+
+    return UserFactory(controller=world.controllers["wigan"], roles=["school-user"], school=school)
+
+
+def test_a_school_user_records_the_consent_its_referral_carries_for_its_own_pupil(world, casework):
+    world.users["own_school"] = _school_user(world, casework.school)
+    consent = _give(world, casework.child, casework.mother, actor="own_school")
+    assert consent.recorded_by == world.users["own_school"]
+
+
+def test_a_school_user_records_no_consent_for_another_schools_pupil(world, casework):
+    with pytest.raises(InvalidInput, match="do not work with this person"):
+        _give(world, casework.child, casework.mother, actor="school_user")  # the fixture's user is elsewhere
+    assert not Consent.objects.exists()

@@ -1,9 +1,7 @@
 """demo_data gives each of the four kit services (Engagement Centres, TESS, Werneth's SEN and
 safeguarding, pupil data) referrals waiting and triaged, open and closed cases with tasks for its
 demo workers, and a consent withdrawn or an objection raised, all made through the kit's services,
-and the same again for the same seed.
-
-Skipped until the kit's intake and step services (casework.intake, casework.steps) are installed."""
+and the same again for the same seed."""
 
 from io import StringIO
 
@@ -14,9 +12,6 @@ from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseTask, Referral
 from tutela.consent.models import Consent, Objection
 from tutela.demo.kit_runner import SERVICE_DEMOS
-
-pytest.importorskip("tutela.casework.intake")
-pytest.importorskip("tutela.casework.steps")
 
 pytestmark = pytest.mark.django_db
 

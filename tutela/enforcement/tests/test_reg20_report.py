@@ -140,3 +140,10 @@ def test_only_officers_of_the_service_may_produce_the_report(ess, ess_colleague,
         with pytest.raises(GateDenied):
             reg20_pdf(actor=actor, controller=world.controllers["dudley"])
         assert AuditEntry.objects.get(action="reg20_report", actor_id=actor.pk).decision == "denied"
+
+
+def test_an_officer_of_an_authority_without_the_service_is_refused_in_words(ess, world, client):
+    client.force_login(world.users["assigned_caseworker"])  # Wigan runs no Education Support Service
+    response = client.get("/enforcement/penalty-notice-records.pdf")
+    assert response.status_code == 403
+    assert "does not run this service" in AuditEntry.objects.get(action="reg20_report").reason
