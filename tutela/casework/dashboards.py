@@ -18,9 +18,9 @@ from tutela.casework import links
 from tutela.casework.case_filters import NOT_STARTED, CaseFilter, cases_url
 from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
-from tutela.governance.gate import Action, Touch, actor_context, decide_many
+from tutela.governance.gate import Action, actor_context, decide_many
 from tutela.governance.models import Team, User
-from tutela.records.selectors import CASE_FILE_NAME, case_purpose, case_read_touch
+from tutela.records.selectors import case_read_touch
 from tutela.register.api import register
 
 
@@ -294,55 +294,6 @@ class ReferralRow:
     waiting_days: int
     status: str
     url: str
-
-
-def referral_touch(referral: Referral) -> Touch:
-    """What a list shows of a referral: the child's name, under the purpose its intake form records
-    it for (the service's case-file purpose where its kit is not registered)."""
-    controller = referral.controller.slug
-    try:
-        purpose = kit_for(referral.service).intake_form(referral.form).purpose
-    except LookupError:
-        purpose = case_purpose(controller=controller, service=referral.service)
-    return Touch(
-        subject=referral.child,
-        controller=controller,
-        service=referral.service,
-        purpose=purpose,
-        categories=(CASE_FILE_NAME,),
-        source_school_id=referral.school_id,  # the referring school needs to know what it sent
-        object_type="casework.referral",
-        object_id=str(referral.pk),
-    )
-
-
-def _referrals_readable(*, actor: User, referrals: list[Referral], summary: str) -> list[Referral]:
-    touches = [referral_touch(referral) for referral in referrals]
-    decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary=summary)
-    return [referral for referral, decision in zip(referrals, decisions, strict=True) if decision.allowed]
-
-
-def referrals_waiting(*, actor: User) -> list[Referral]:
-    """Referrals waiting for triage by the services the actor's teams deliver, oldest first, each
-    decided through the gate (one audit entry).
-
-    Stands in for ``tutela.casework.referrals.referrals_waiting`` until that lands; swap it in here."""
-    services = [team.service for team in actor.teams.all() if team.service]
-    if actor.controller_id is None or not services:
-        return []
-    found = Referral.objects.filter(
-        status=Referral.Status.SUBMITTED, controller_id=actor.controller_id, service__in=services
-    ).select_related("child", "controller", "school")
-    return _referrals_readable(actor=actor, referrals=list(found.order_by("submitted_at", "pk")), summary="referrals")
-
-
-def school_referrals(*, actor: User, limit: int = 50) -> list[Referral]:
-    """The referrals the actor's school has made, newest first: a school reads back what it sent."""
-    if actor.school_id is None:
-        return []
-    found = Referral.objects.filter(school_id=actor.school_id).select_related("child", "controller", "school")
-    latest = list(found.order_by("-submitted_at", "-pk")[:limit])
-    return _referrals_readable(actor=actor, referrals=latest, summary="school referrals")
 
 
 def referral_rows(referrals: Iterable[Referral], *, today: date) -> list[ReferralRow]:

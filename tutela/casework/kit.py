@@ -105,6 +105,16 @@ class Letter:
 
 
 @dataclass(frozen=True)
+class ServicePage:
+    """A page of the service's own: its title, its URL name (no arguments), and whether only the
+    service's managers may open it (then only they are offered it)."""
+
+    title: str
+    url_name: str
+    managers_only: bool = False
+
+
+@dataclass(frozen=True)
 class ServiceKit:
     service: str  # the register service key, e.g. "engagement-centres"
     stages: tuple[Stage, ...]
@@ -112,9 +122,8 @@ class ServiceKit:
     steps: tuple[Step, ...] = ()
     letters: tuple[Letter, ...] = ()
     case_url_name: str = ""  # a service with a case page of its own (ESS); the kit's page otherwise
-    # Pages of the service's own, linked from its service dashboard: (title, URL name without arguments),
-    # e.g. ESS's ("Officer's dashboard", "enforcement:dashboard").
-    pages: tuple[tuple[str, str], ...] = ()
+    # Pages of the service's own, linked from its service dashboard (ESS's officer's and manager's dashboards).
+    pages: tuple["ServicePage", ...] = ()
 
     def stage(self, key: str) -> Stage:
         for stage in self.stages:

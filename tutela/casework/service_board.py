@@ -4,18 +4,19 @@ the figures, with the service's own pages (ESS's officer's and manager's dashboa
 from dataclasses import dataclass
 from datetime import date
 
-from tutela.casework import links
+from django.urls import reverse
+
 from tutela.casework.dashboards import (
     ReferralRow,
     TeamCaseload,
     referral_rows,
-    referrals_waiting,
     service_name,
     standing,
     teams_caseload,
 )
 from tutela.casework.figures import ServiceFigures, service_controller, service_figures
 from tutela.casework.kit import kit_for
+from tutela.casework.referrals import referrals_waiting
 from tutela.governance.models import Team, User
 
 
@@ -29,13 +30,13 @@ class ServiceBoard:
     pages: list[tuple[str, str]]  # the service's own pages: (title, URL)
 
 
-def service_pages(service: str) -> list[tuple[str, str]]:
-    """The pages a service's kit names beside the casework ones (those that resolve)."""
+def service_pages(service: str, *, manager: bool) -> list[tuple[str, str]]:
+    """The pages a service's kit names beside the casework ones, those for managers only to them."""
     try:
         named = kit_for(service).pages
     except LookupError:
         return []
-    return [(title, url) for title, name in named if (url := links.url_or_blank(name))]
+    return [(page.title, reverse(page.url_name)) for page in named if manager or not page.managers_only]
 
 
 def service_board(*, actor: User, service: str, today: date) -> ServiceBoard:
@@ -54,5 +55,5 @@ def service_board(*, actor: User, service: str, today: date) -> ServiceBoard:
         teams=teams_caseload(teams=list(teams)),
         referrals=referral_rows(waiting, today=today),
         figures=service_figures(actor=actor, service=service, today=today) if service in where.manages else None,
-        pages=service_pages(service),
+        pages=service_pages(service, manager=service in where.manages),
     )

@@ -9,7 +9,7 @@ and rules run on, and the marks as a CSV attachment; a pupil with no marks canno
 from datetime import date
 from typing import Any
 
-from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, Stage, Submitter
+from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, ServicePage, Stage, Submitter
 from tutela.enforcement.stages import ENFORCEMENT, STAGE_NAMES
 from tutela.governance.models import User
 from tutela.people.models import Person
@@ -80,4 +80,8 @@ ESS_KIT = ServiceKit(
     stages=tuple(Stage(key, name) for key, name in STAGE_NAMES.items()),
     intake=(SCHOOL_REFERRAL_FORM,),
     case_url_name="enforcement:case",
+    pages=(
+        ServicePage("Officer's dashboard", "enforcement:dashboard"),
+        ServicePage("Manager's dashboard", "enforcement:manager", managers_only=True),
+    ),
 )

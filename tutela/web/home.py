@@ -19,13 +19,12 @@ from tutela.casework.dashboards import (
     TeamCaseload,
     my_work,
     referral_rows,
-    referrals_waiting,
-    school_referrals,
     service_name,
     standing,
     teams_caseload,
 )
 from tutela.casework.figures import ServiceFigures, service_figures
+from tutela.casework.referrals import referrals_submitted, referrals_waiting
 from tutela.governance.models import User
 from tutela.governance.selectors import break_glass_queue
 from tutela.sharing.selectors import disclosures_without_consent_to_review
@@ -118,7 +117,7 @@ def home_for(*, user: User, today: date, path: str = "/") -> Home:
     home = Home()
     _casework(home, user, today)
     if user.school_id is not None:
-        home.school_referrals = referral_rows(school_referrals(actor=user), today=today)
+        home.school_referrals = referral_rows(referrals_submitted(actor=user), today=today)
         home.refer_url = links.refer_url()
     _reviews(home, user)
     home.actions = _actions(user, path)

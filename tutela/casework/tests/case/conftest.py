@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.urls import NoReverseMatch, reverse
 
 from tutela.casework import kit
 from tutela.casework.kit import Field, Letter, ServiceKit, Stage, Step
@@ -126,13 +125,3 @@ def tess(world, tess_kit) -> TessCase:
         stage="request",
     )
     return TessCase(case=case, child=child, mother=mother, worker=worker, colleague=colleague)
-
-
-@pytest.fixture
-def neighbour_pages(settings) -> None:
-    """The consent and flag pages the case page links to, stood in for until their parts are merged."""
-    try:
-        reverse("consent:new", kwargs={"person_id": 1})
-        reverse("casework:flag", kwargs={"flag_id": 1})
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "tutela.casework.tests.case.neighbour_urls"

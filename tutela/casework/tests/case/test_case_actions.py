@@ -7,7 +7,7 @@ from tutela.casework.models import CaseStep
 from tutela.casework.services import task_add
 from tutela.records.models import Record
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("neighbour_pages")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

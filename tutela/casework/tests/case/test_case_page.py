@@ -12,7 +12,7 @@ from tutela.casework.models import CaseFlag
 from tutela.casework.services import case_close, task_add
 from tutela.consent.services import consent_give
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("neighbour_pages")]
+pytestmark = pytest.mark.django_db
 
 
 def _user(persona, world, tess):

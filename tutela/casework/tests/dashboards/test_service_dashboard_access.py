@@ -4,8 +4,6 @@ unknown service is a 404, anyone else gets the refusal page (403)."""
 import pytest
 from django.test import Client
 
-from tutela.casework import kit as kit_module
-from tutela.casework.kit import ServiceKit, Stage
 from tutela.casework.services import case_open
 from tutela.governance.tests.factories import TeamFactory, UserFactory
 from tutela.people.tests.factories import PersonFactory
@@ -81,16 +79,14 @@ def test_a_case_the_gate_refuses_is_counted_but_not_shown(client, tess):
     assert "Ada Testchild" not in html and "1 of them is not shown" in html
 
 
-def test_the_service_dashboard_links_the_services_own_pages(client, world, monkeypatch):
-    kit = ServiceKit(
-        service="education-support",
-        stages=(Stage("assessment", "Assessment"),),
-        pages=(("Officer's dashboard", "enforcement:dashboard"), ("Manager's dashboard", "enforcement:manager")),
-    )
-    monkeypatch.setitem(kit_module._KITS, "education-support", kit)
+def test_the_service_dashboard_links_the_services_own_pages_and_managers_pages_to_managers_only(client, world):
     ess = world.teams["dudley.ess"]
     manager = UserFactory(controller=ess.controller, roles=["team-manager"], teams=[ess])
     client.force_login(manager)
     html = client.get("/services/education-support/").content.decode()
     assert 'href="/enforcement/">Officer&#x27;s dashboard' in html
     assert 'href="/enforcement/manager/">Manager&#x27;s dashboard' in html
+    client.force_login(world.users["dudley_caseworker"])
+    html = client.get("/services/education-support/").content.decode()
+    assert 'href="/enforcement/">Officer&#x27;s dashboard' in html
+    assert "Manager&#x27;s dashboard" not in html
