@@ -271,6 +271,7 @@ def _notice_letter(*, actor: User, case: Case, draft: _NoticeDraft, reference: s
 def _notice_create(
     *, case: Case, draft: _NoticeDraft, reference: str, decision: LegalDecision, record: Record
 ) -> PenaltyNotice:
+    """The notice's row: the terms as worked out, with the decision and the letter it rests on."""
     terms = draft.terms
     return PenaltyNotice.objects.create(
         reference=reference,
