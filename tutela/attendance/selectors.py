@@ -4,7 +4,7 @@ pupil passing the gate (ARCHITECTURE.md, "One gate for every touch of personal d
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import polars as pl
 from django.db.models import QuerySet
@@ -72,43 +72,23 @@ def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[Workli
     Only for an actor whose team delivers the service; each pupil passes the gate (read, under the
     service's purpose that covers attendance), and the page is audited as one batch.
     """
-    registers = register()
-    if not any(service in {s.key for s in held.services} for held in registers.registers.values()):
-        raise LookupError(f"no register has a service '{service}'")  # no such worklist: a 404
+    _require_known_service(service)
     controller = actor.controller
     if controller is None or not controller.la_code or not actor.teams.filter(service=service).exists():
         return []
-    purpose = next(
-        (
-            p
-            for p in registers.service(controller.slug, service).purposes
-            if set(NAMED_ATTENDANCE) <= set(p.categories) and not p.retired
-        ),
-        None,
-    )
+    purpose = _named_attendance_purpose(controller=controller.slug, service=service)
     if purpose is None:
         return []
-    urns = list(School.objects.filter(la_code=controller.la_code).values_list("urn", flat=True))
-    flags = attendance_flags(stored_marks().filter(pl.col("school_urn").is_in(urns)), as_of=as_of)
-    met = flags.filter(pl.col("pn_threshold_met")).unique(subset="upn", keep="last")
-    if met.is_empty():
+    people, candidates = _threshold_candidates(la_code=controller.la_code, service=service, as_of=as_of)
+    if not candidates:
         return []
-    people = {p.upn: p for p in Person.objects.filter(upn__in=met["upn"].to_list())}
-    open_cases = set(
-        Case.objects.filter(child__in=people.values(), service=service, closed_at__isnull=True).values_list(
-            "child_id", flat=True
-        )
-    )
-    candidates = [
-        row for row in met.iter_rows(named=True) if row["upn"] in people and people[row["upn"]].pk not in open_cases
-    ]
     touches = [
         (
             Touch(
                 subject=people[row["upn"]],
                 controller=controller.slug,
                 service=service,
-                purpose=purpose.key,
+                purpose=purpose,
                 categories=NAMED_ATTENDANCE,
                 object_type="attendance.worklist",
                 object_id=row["upn"],
@@ -129,6 +109,52 @@ def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[Workli
         for row, decision in zip(candidates, decisions, strict=True)
         if decision.allowed
     ]
+
+
+def _require_known_service(service: str) -> None:
+    """An unknown service is a LookupError (the view's 404), not an empty list, so that a mistyped
+    address does not look like a service with nobody over the threshold."""
+    if not any(service in {s.key for s in held.services} for held in register().registers.values()):
+        raise LookupError(f"no register has a service '{service}'")  # no such worklist: a 404
+
+
+def _named_attendance_purpose(*, controller: str, service: str) -> str | None:
+    """The key of the service's live purpose that covers a child's name with their attendance, or None
+    when it has none (then there is no worklist to show)."""
+    return next(
+        (
+            p.key
+            for p in register().service(controller, service).purposes
+            if set(NAMED_ATTENDANCE) <= set(p.categories) and not p.retired
+        ),
+        None,
+    )
+
+
+def _threshold_candidates(
+    *, la_code: str, service: str, as_of: date
+) -> tuple[dict[str | None, Person], list[dict[str, Any]]]:
+    """The LA's pupils over the penalty-notice threshold who have no open case in this service, as
+    measured rows, with the people they name by UPN.
+
+    This reads marks before the gate on purpose: only the measure decides who is a candidate, and each
+    candidate then passes the gate before anything about them reaches the page.
+    """
+    urns = list(School.objects.filter(la_code=la_code).values_list("urn", flat=True))
+    flags = attendance_flags(stored_marks().filter(pl.col("school_urn").is_in(urns)), as_of=as_of)
+    met = flags.filter(pl.col("pn_threshold_met")).unique(subset="upn", keep="last")
+    if met.is_empty():
+        return {}, []
+    people = {p.upn: p for p in Person.objects.filter(upn__in=met["upn"].to_list())}
+    open_cases = set(
+        Case.objects.filter(child__in=people.values(), service=service, closed_at__isnull=True).values_list(
+            "child_id", flat=True
+        )
+    )
+    candidates = [
+        row for row in met.iter_rows(named=True) if row["upn"] in people and people[row["upn"]].pk not in open_cases
+    ]
+    return people, candidates
 
 
 # --- Who may see attendance, and under which purpose ----------------------------------------

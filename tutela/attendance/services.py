@@ -90,6 +90,10 @@ def _calendar_problems(rows: list[MarkRow], schools: dict[str, int]) -> list[str
     return problems
 
 
+# One stored pupil-year: (person id, school id, academic year).
+YearKey = tuple[int, int, int]
+
+
 def marks_import(
     *,
     rows: list[MarkRow],
@@ -98,13 +102,7 @@ def marks_import(
     content: bytes,
     progress: Callable[[int], None] = lambda done: None,
 ) -> MarksOutcome:
-    upns = {row.upn for row in rows}
-    pupils = {upn: pk for upn, pk in Person.objects.filter(upn__in=upns).values_list("upn", "pk") if upn}
-    schools = dict(School.objects.filter(urn__in={row.school_urn for row in rows}).values_list("urn", "pk"))
-    problems = _problems(rows, pupils, schools)
-    problems += _calendar_problems(rows, schools)
-    if problems:
-        raise MarksInvalid(problems)
+    pupils, schools = _checked_ids(rows)
     keys = {(pupils[r.upn], schools[r.school_urn], academic_year_of(r.day)) for r in rows if r.day}
     with transaction.atomic():
         stored = {
@@ -116,63 +114,117 @@ def marks_import(
             )
         }
         buffers = {key: bytearray((stored[key].marks if key in stored else EMPTY_YEAR).encode("ascii")) for key in keys}
-        changes, added, unchanged = [], 0, 0
-        for number, row in enumerate(rows, start=1):
-            assert row.day is not None  # noqa: S101 -- checked above
-            key = (pupils[row.upn], schools[row.school_urn], academic_year_of(row.day))
-            start = slot_of(row.day, row.session) * WIDTH
-            new = row.code.ljust(WIDTH).encode("ascii")
-            old = bytes(buffers[key][start : start + WIDTH])
-            if old == new:
-                unchanged += 1
-                continue
-            buffers[key][start : start + WIDTH] = new
-            if old == EMPTY.encode():
-                added += 1
-            else:
-                changes.append(
-                    MarkChange(
-                        person_id=key[0],
-                        school_id=key[1],
-                        date=row.day,
-                        session=row.session,
-                        old_code=old.decode().strip(),
-                        new_code=row.code,
-                    )
-                )
-            if number % 100_000 == 0:
-                progress(number)
+        changes, added, unchanged = _write_marks(rows, pupils, schools, buffers, progress)
         if not added and not changes:
             return MarksOutcome(0, 0, unchanged)
-        now = timezone.now()
-        batch = MarkImport.objects.create(
-            source=source,
-            sha256=hashlib.sha256(content).hexdigest(),
-            imported_by=actor,
-            imported_at=now,
-            marks_added=added,
-            marks_changed=len(changes),
-        )
-        for change in changes:
-            change.batch = batch
-        MarkChange.objects.bulk_create(changes, batch_size=2000)
-        new_years = [
-            AttendanceYear(
-                person_id=k[0], school_id=k[1], academic_year=k[2], marks=buffers[k].decode(), updated_at=now
-            )
-            for k in keys
-            if k not in stored
-        ]
-        AttendanceYear.objects.bulk_create(new_years, batch_size=500)
-        for key, year in stored.items():
-            year.marks, year.updated_at = buffers[key].decode(), now
-        AttendanceYear.objects.bulk_update(list(stored.values()), ["marks", "updated_at"], batch_size=500)
-        audit_record(
+        _save_import(
             actor=actor,
-            action="attendance_import",
-            object_type="attendance.markimport",
-            object_id=batch.pk,
-            reason=source,
-            detail={"added": added, "changed": len(changes), "pupil_years": len(keys)},
+            source=source,
+            content=content,
+            added=added,
+            changes=changes,
+            stored=stored,
+            buffers=buffers,
         )
     return MarksOutcome(added, len(changes), unchanged)
+
+
+def _checked_ids(rows: list[MarkRow]) -> tuple[dict[str, int], dict[str, int]]:
+    """The pupils' and schools' ids by UPN and URN, once every row is known to be good.
+
+    Every problem in the file is found before anything is written, so that the importer sees them
+    all at once and a file is imported whole or not at all.
+    """
+    upns = {row.upn for row in rows}
+    pupils = {upn: pk for upn, pk in Person.objects.filter(upn__in=upns).values_list("upn", "pk") if upn}
+    schools = dict(School.objects.filter(urn__in={row.school_urn for row in rows}).values_list("urn", "pk"))
+    problems = _problems(rows, pupils, schools)
+    problems += _calendar_problems(rows, schools)
+    if problems:
+        raise MarksInvalid(problems)
+    return pupils, schools
+
+
+def _write_marks(
+    rows: list[MarkRow],
+    pupils: dict[str, int],
+    schools: dict[str, int],
+    buffers: dict[YearKey, bytearray],
+    progress: Callable[[int], None],
+) -> tuple[list[MarkChange], int, int]:
+    """Write each mark into its pupil-year's buffer: the changes to existing marks (kept as history),
+    how many empty slots were filled, and how many marks were already so.
+
+    A mark equal to the stored one is not a change, which is what makes a re-import a no-op.
+    """
+    changes: list[MarkChange] = []
+    added, unchanged = 0, 0
+    for number, row in enumerate(rows, start=1):
+        assert row.day is not None  # noqa: S101 -- checked above
+        key = (pupils[row.upn], schools[row.school_urn], academic_year_of(row.day))
+        start = slot_of(row.day, row.session) * WIDTH
+        new = row.code.ljust(WIDTH).encode("ascii")
+        old = bytes(buffers[key][start : start + WIDTH])
+        if old == new:
+            unchanged += 1
+            continue
+        buffers[key][start : start + WIDTH] = new
+        if old == EMPTY.encode():
+            added += 1
+        else:
+            changes.append(
+                MarkChange(
+                    person_id=key[0],
+                    school_id=key[1],
+                    date=row.day,
+                    session=row.session,
+                    old_code=old.decode().strip(),
+                    new_code=row.code,
+                )
+            )
+        if number % 100_000 == 0:
+            progress(number)
+    return changes, added, unchanged
+
+
+def _save_import(
+    *,
+    actor: User | None,
+    source: str,
+    content: bytes,
+    added: int,
+    changes: list[MarkChange],
+    stored: dict[YearKey, AttendanceYear],
+    buffers: dict[YearKey, bytearray],
+) -> None:
+    """Record the import (with the file's hash, so the same file can be recognised), its changes and
+    the pupil-years, and audit it; called inside the import's transaction."""
+    now = timezone.now()
+    batch = MarkImport.objects.create(
+        source=source,
+        sha256=hashlib.sha256(content).hexdigest(),
+        imported_by=actor,
+        imported_at=now,
+        marks_added=added,
+        marks_changed=len(changes),
+    )
+    for change in changes:
+        change.batch = batch
+    MarkChange.objects.bulk_create(changes, batch_size=2000)
+    new_years = [
+        AttendanceYear(person_id=k[0], school_id=k[1], academic_year=k[2], marks=buffers[k].decode(), updated_at=now)
+        for k in buffers
+        if k not in stored
+    ]
+    AttendanceYear.objects.bulk_create(new_years, batch_size=500)
+    for key, year in stored.items():
+        year.marks, year.updated_at = buffers[key].decode(), now
+    AttendanceYear.objects.bulk_update(list(stored.values()), ["marks", "updated_at"], batch_size=500)
+    audit_record(
+        actor=actor,
+        action="attendance_import",
+        object_type="attendance.markimport",
+        object_id=batch.pk,
+        reason=source,
+        detail={"added": added, "changed": len(changes), "pupil_years": len(buffers)},
+    )

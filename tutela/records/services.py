@@ -96,55 +96,41 @@ def record_create(
     ``referral``: the record is a referral made to the service by staff of another of the
     controller's teams, which the gate lets them create (and nothing else of the service's)."""
     _check_input(categories=categories, title=title, occurred_on=occurred_on, kind=kind)
-    touch = Touch(
+    # The record as it would be written, unsaved: the gate is asked about exactly this.
+    record = Record(
+        kind=kind,
         subject=subject,
-        controller=controller.slug,
+        case=case,
+        controller=controller,
         service=service,
         purpose=purpose,
-        categories=tuple(categories),
-        case_id=case.pk if case else None,
-        case_team_id=case.owning_team_id if case else None,
-        case_worker_id=case.allocated_worker_id if case else None,
-        source_school_id=source_school.pk if source_school else None,
-        object_type=REFERRAL_OBJECT if referral else "records.record",
+        categories=categories,
+        source=source,
+        source_detail=source_detail,
+        source_school=source_school,
+        title=title.strip(),
+        occurred_on=occurred_on,
+        contact_method=contact_method,
+        contact_with=contact_with,
+        recorded_by=actor,
     )
-    decision = decide(actor=actor, action=Action.CREATE, touch=touch)  # audited even if refused
-    if not decision:
-        raise GateDenied(decision)
-    purpose_entry = register().purpose(controller.slug, service, purpose)
-    retention = next(
-        item for item in register().service(controller.slug, service).retention if item.key == purpose_entry.retention
-    )
-    encrypted = _sensitive(categories)
+    _gate_create(actor=actor, record=record, referral=referral)
+    _set_retention(record)
+    _save_created(actor=actor, record=record, body=body, upload=upload)
+    return record
+
+
+def _save_created(*, actor: User, record: Record, body: str, upload: Upload | None) -> None:
+    """Write the allowed record, its file if any, and the audit entry, in one transaction; special and
+    criminal content only as ciphertext."""
+    encrypted = _sensitive(record.categories)
     with transaction.atomic():
-        record = Record.objects.create(
-            kind=kind,
-            subject=subject,
-            case=case,
-            controller=controller,
-            service=service,
-            purpose=purpose,
-            categories=categories,
-            source=source,
-            source_detail=source_detail,
-            source_school=source_school,
-            title=title.strip(),
-            occurred_on=occurred_on,
-            body="" if encrypted else body,
-            body_ciphertext=encrypt_for_subject(subject.pk, body.encode()) if encrypted else None,
-            encrypted=encrypted,
-            contact_method=contact_method,
-            contact_with=contact_with,
-            recorded_by=actor,
-            recorded_at=timezone.now(),
-            retention_class=retention.key,
-            retention_due=retention_due(
-                retention,
-                date_of_birth=subject.date_of_birth,
-                record_date=occurred_on,
-                case_closed=case.closed_at.date() if case and case.closed_at else None,
-            ),
-        )
+        # Sealed only once allowed: sealing creates the subject's key if they have none yet.
+        record.body = "" if encrypted else body
+        record.body_ciphertext = encrypt_for_subject(record.subject.pk, body.encode()) if encrypted else None
+        record.encrypted = encrypted
+        record.recorded_at = timezone.now()
+        record.save(force_insert=True)
         if upload is not None:
             _store_document(record, upload)
         audit_record(
@@ -152,11 +138,49 @@ def record_create(
             action="record_created",
             object_type="records.record",
             object_id=record.pk,
-            subject_id=subject.pk,
-            purpose=f"{controller.slug}/{service}/{purpose}",
-            detail={"encrypted": encrypted, "kind": kind},
+            subject_id=record.subject.pk,
+            purpose=f"{record.controller.slug}/{record.service}/{record.purpose}",
+            detail={"encrypted": encrypted, "kind": record.kind},
         )
-    return record
+
+
+def _gate_create(*, actor: User, record: Record, referral: bool) -> None:
+    """Ask the gate whether the actor may create this (unsaved) record; the decision is audited even
+    when it refuses. A referral is asked about as a referral, which staff of another team may make."""
+    case = record.case
+    touch = Touch(
+        subject=record.subject,
+        controller=record.controller.slug,
+        service=record.service,
+        purpose=record.purpose,
+        categories=tuple(record.categories),
+        case_id=case.pk if case else None,
+        case_team_id=case.owning_team_id if case else None,
+        case_worker_id=case.allocated_worker_id if case else None,
+        source_school_id=record.source_school.pk if record.source_school else None,
+        object_type=REFERRAL_OBJECT if referral else "records.record",
+    )
+    decision = decide(actor=actor, action=Action.CREATE, touch=touch)  # audited even if refused
+    if not decision:
+        raise GateDenied(decision)
+
+
+def _set_retention(record: Record) -> None:
+    """The retention class the record's purpose names in the register, and the day it falls due (none
+    yet when its trigger, such as the case's closure, has not happened)."""
+    slug = record.controller.slug
+    purpose_entry = register().purpose(slug, record.service, record.purpose)
+    retention = next(
+        item for item in register().service(slug, record.service).retention if item.key == purpose_entry.retention
+    )
+    case = record.case
+    record.retention_class = retention.key
+    record.retention_due = retention_due(
+        retention,
+        date_of_birth=record.subject.date_of_birth,
+        record_date=record.occurred_on,
+        case_closed=case.closed_at.date() if case and case.closed_at else None,
+    )
 
 
 def _store_document(record: Record, upload: Upload) -> Document:

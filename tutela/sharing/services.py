@@ -31,7 +31,7 @@ from tutela.register.api import register
 from tutela.register.schema import Recipient
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
 from tutela.sharing.package_records import COLUMNS as RECORD_COLUMNS
-from tutela.sharing.package_records import records_for_package
+from tutela.sharing.package_records import PackagedRecords, records_for_package
 from tutela.sharing.payload import payload_row, row_categories
 
 
@@ -282,8 +282,34 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
                 f"(this one is {disclosure.get_status_display().lower()})"
             }
         )
-    today = timezone.localdate()
     subjects = list(disclosure.subjects.order_by("family_name", "given_name"))
+    rows, records, sent = _package_contents(actor=actor, disclosure=disclosure, subjects=subjects)
+    columns = list(dict.fromkeys(column for row in rows for column in row))
+    categories = [key for key in disclosure.categories_sent if any(key in keys for keys in sent.values())]
+    passphrase = secrets.token_urlsafe(18)
+    package = _package(
+        disclosure, rows, columns, categories, passphrase, [row for carried in records for row in carried.rows]
+    )
+    digest = hashlib.sha256(package).hexdigest()
+    directory = settings.DISCLOSURE_PACKAGE_DIR
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"disclosure-{disclosure.pk}-{disclosure.recipient}.zip"
+    with transaction.atomic():
+        path.write_bytes(package)
+        _log_sent(
+            actor=actor, disclosure=disclosure, subjects=subjects, sent=sent, package_name=path.name, digest=digest
+        )
+    return SentPackage(path=str(path), passphrase=passphrase, sha256=digest)
+
+
+def _package_contents(
+    *, actor: User, disclosure: Disclosure, subjects: list[Person]
+) -> tuple[list[dict[str, str]], list[PackagedRecords], dict[int, list[str]]]:
+    """Each person's data.csv row, the records carried about them, and the categories sent for them.
+
+    What may go is worked out for each person on the day of sending (an opt-out or an age rule may
+    apply by then that did not at approval), then cut to what was actually written."""
+    today = timezone.localdate()
     per_subject = {subject.pk: _subject_categories(disclosure, subject, today) for subject in subjects}
     rows = [payload_row(subject, per_subject[subject.pk]) for subject in subjects]
     records = [
@@ -304,53 +330,54 @@ def disclosure_send(*, actor: User, disclosure: Disclosure) -> SentPackage:
         subject.pk: [key for key in per_subject[subject.pk] if key in {*row_categories(row), *carried.categories}]
         for subject, row, carried in zip(subjects, rows, records, strict=True)
     }
-    columns = list(dict.fromkeys(column for row in rows for column in row))
-    categories = [key for key in disclosure.categories_sent if any(key in keys for keys in sent.values())]
-    passphrase = secrets.token_urlsafe(18)
-    package = _package(
-        disclosure, rows, columns, categories, passphrase, [row for carried in records for row in carried.rows]
-    )
-    digest = hashlib.sha256(package).hexdigest()
-    directory = settings.DISCLOSURE_PACKAGE_DIR
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"disclosure-{disclosure.pk}-{disclosure.recipient}.zip"
+    return rows, records, sent
+
+
+def _log_sent(
+    *,
+    actor: User,
+    disclosure: Disclosure,
+    subjects: list[Person],
+    sent: dict[int, list[str]],
+    package_name: str,
+    digest: str,
+) -> None:
+    """The disclosure log (one entry per person, with what went about them and the package's hash),
+    the disclosure marked sent, and an audit entry per person; inside the sending transaction."""
     basis = disclosure.agreement_reference or disclosure.statute
-    with transaction.atomic():
-        path.write_bytes(package)
-        now = timezone.now()
-        DisclosureLogEntry.objects.bulk_create(
-            [
-                DisclosureLogEntry(
-                    disclosure=disclosure,
-                    subject=subject,
-                    controller=disclosure.controller,
-                    service=disclosure.service,
-                    recipient=disclosure.recipient,
-                    recipient_name=disclosure.recipient_name,
-                    purpose=disclosure.purpose,
-                    basis=basis,
-                    categories=sent[subject.pk],
-                    sent_at=now,
-                    sent_by=actor,
-                    package_sha256=digest,
-                )
-                for subject in subjects
-            ]
-        )
-        disclosure.status, disclosure.sent_at = Disclosure.Status.SENT, now
-        disclosure.package_name, disclosure.package_sha256 = path.name, digest
-        disclosure.save(update_fields=["status", "sent_at", "package_name", "package_sha256"])
-        for subject in subjects:
-            audit_record(
-                actor=actor,
-                action="disclosure_send",
-                object_type="sharing.disclosure",
-                object_id=disclosure.pk,
-                subject_id=subject.pk,
-                purpose=f"{disclosure.controller.slug}/{disclosure.service}/{disclosure.purpose}",
-                detail={"recipient": disclosure.recipient, "categories": sent[subject.pk], "sha256": digest},
+    now = timezone.now()
+    DisclosureLogEntry.objects.bulk_create(
+        [
+            DisclosureLogEntry(
+                disclosure=disclosure,
+                subject=subject,
+                controller=disclosure.controller,
+                service=disclosure.service,
+                recipient=disclosure.recipient,
+                recipient_name=disclosure.recipient_name,
+                purpose=disclosure.purpose,
+                basis=basis,
+                categories=sent[subject.pk],
+                sent_at=now,
+                sent_by=actor,
+                package_sha256=digest,
             )
-    return SentPackage(path=str(path), passphrase=passphrase, sha256=digest)
+            for subject in subjects
+        ]
+    )
+    disclosure.status, disclosure.sent_at = Disclosure.Status.SENT, now
+    disclosure.package_name, disclosure.package_sha256 = package_name, digest
+    disclosure.save(update_fields=["status", "sent_at", "package_name", "package_sha256"])
+    for subject in subjects:
+        audit_record(
+            actor=actor,
+            action="disclosure_send",
+            object_type="sharing.disclosure",
+            object_id=disclosure.pk,
+            subject_id=subject.pk,
+            purpose=f"{disclosure.controller.slug}/{disclosure.service}/{disclosure.purpose}",
+            detail={"recipient": disclosure.recipient, "categories": sent[subject.pk], "sha256": digest},
+        )
 
 
 def disclosure_dpo_review(*, reviewer: User, disclosure: Disclosure, outcome: str) -> Disclosure:

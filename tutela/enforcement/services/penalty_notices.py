@@ -1,6 +1,7 @@
 """Penalty notices (Education (Penalty Notices) (England) Regulations 2007 as amended, and the
 national framework): issue with the three-year limit, withdrawal, rebuttable receipt, the sweep."""
 
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from django.db import transaction
@@ -26,7 +27,8 @@ from tutela.enforcement.services.common import (
 )
 from tutela.governance.errors import InvalidInput
 from tutela.governance.models import User
-from tutela.people.models import Person
+from tutela.people.models import Person, School
+from tutela.records.models import Record
 
 
 def _other_notice_dates(parent: Person, child: Person) -> list[date]:
@@ -87,6 +89,77 @@ def penalty_notice_issue(
     the day after the payment period ends. A notice dated more than 14 days ago, or issued while the
     parent's notice to improve runs, needs the officer's reason for that too."""
     _need_parent(case, parent)
+    draft = _notice_draft(
+        case=case,
+        parent=parent,
+        offence_start=offence_start,
+        offence_end=offence_end,
+        issued_on=issued_on,
+        service_method=service_method,
+        rationale=rationale,
+        left_at=left_at,
+        late_reason=late_reason,
+        nti_running_reason=nti_running_reason,
+    )
+    with transaction.atomic():
+        decision = decision_record(
+            actor=actor,
+            case=case,
+            kind=LegalDecision.Kind.ISSUE_PN,
+            concerning=parent,
+            rationale=draft.rationale,
+            on=issued_on,
+        )
+        reference = _pn_reference(case)
+        record = _notice_letter(actor=actor, case=case, draft=draft, reference=reference)
+        notice = _notice_create(case=case, draft=draft, reference=reference, decision=decision, record=record)
+        case_set_stage(actor=actor, case=case, stage="penalty-notice")
+        audit_record(
+            actor=actor,
+            action="penalty_notice_issue",
+            object_type="enforcement.penaltynotice",
+            object_id=notice.pk,
+            subject_id=parent.pk,
+            detail={"reference": reference, "sequence": draft.sequence, "full_pence": draft.terms.full_pence},
+        )
+    return notice
+
+
+@dataclass(frozen=True)
+class _NoticeDraft:
+    """A notice checked and worked out before anything is written: what its letter and its row both say."""
+
+    parent: Person
+    child: Person
+    school: School
+    offence_start: date
+    offence_end: date
+    sessions: int
+    issued_on: date
+    service_method: str
+    left_at: time | None
+    received_on: date
+    sequence: int
+    terms: rules.PenaltyTerms
+    rationale: str  # the decision's, with the reasons for a late or early notice after it
+    late_reason: str  # kept only on a notice recorded late
+    nti_running_reason: str  # kept only on a notice issued while a notice to improve runs
+
+
+def _notice_draft(
+    *,
+    case: Case,
+    parent: Person,
+    offence_start: date,
+    offence_end: date,
+    issued_on: date,
+    service_method: str,
+    rationale: str,
+    left_at: time | None,
+    late_reason: str,
+    nti_running_reason: str,
+) -> _NoticeDraft:
+    """Check the officer's notice against the limit and the form's rules, then work out its terms."""
     child = case.child
     school = child.school
     if school is None:
@@ -95,6 +168,54 @@ def penalty_notice_issue(
     sequence = penalty_notice_check(parent=parent, child=child, issue_on=issued_on)
     late = issued_on < timezone.localdate() - timedelta(days=rules.LATE_RECORDING_DAYS)
     running = running_improvement_periods(case=case, on=issued_on, parent=parent)
+    _check_issue_fields(
+        offence_start=offence_start,
+        offence_end=offence_end,
+        issued_on=issued_on,
+        service_method=service_method,
+        rationale=rationale,
+        late_reason=late_reason if late else None,
+        running_until=running[0].ends_on if running else None,
+        nti_running_reason=nti_running_reason,
+    )
+    received = rules.deemed_receipt(sent_on=issued_on, method=rules.ServiceMethod(service_method), left_at=left_at)
+    reasons = [rationale.strip()] if rationale.strip() else []
+    if late:
+        reasons.append(f"Recorded more than {rules.LATE_RECORDING_DAYS} days after issue: {late_reason.strip()}")
+    if running:
+        reasons.append(f"Issued before the notice to improve ended: {nti_running_reason.strip()}")
+    return _NoticeDraft(
+        parent=parent,
+        child=child,
+        school=school,
+        offence_start=offence_start,
+        offence_end=offence_end,
+        sessions=unauthorised_between(person=child, start=offence_start, end=offence_end),
+        issued_on=issued_on,
+        service_method=service_method,
+        left_at=left_at,
+        received_on=received,
+        sequence=sequence,
+        terms=rules.penalty_terms(sequence=sequence, received_on=received),
+        rationale="\n".join(reasons),
+        late_reason=late_reason.strip() if late else "",
+        nti_running_reason=nti_running_reason.strip() if running else "",
+    )
+
+
+def _check_issue_fields(
+    *,
+    offence_start: date,
+    offence_end: date,
+    issued_on: date,
+    service_method: str,
+    rationale: str,
+    late_reason: str | None,
+    running_until: date | None,
+    nti_running_reason: str,
+) -> None:
+    """Refuse the form with every mistake at once. late_reason is None when the notice is not late;
+    running_until is the end of a notice to improve still running on the day of issue."""
     errors: dict[str, str] = {}
     if offence_end < offence_start:
         errors["offence_end"] = "The offence period must end on or after its start"
@@ -104,94 +225,77 @@ def penalty_notice_issue(
         errors["service_method"] = "Choose how the notice was served"
     if not rationale.strip():
         errors["rationale"] = "Record why you are making this decision"
-    if late and not late_reason.strip():
+    if late_reason is not None and not late_reason.strip():
         errors["late_reason"] = (
             f"The notice was issued more than {rules.LATE_RECORDING_DAYS} days ago: say why it is recorded now "
             "(for example, issued by the headteacher or the police)"
         )
-    if running and not nti_running_reason.strip():
-        errors["nti_running_reason"] = _nti_running_message(running[0].ends_on)
+    if running_until is not None and not nti_running_reason.strip():
+        errors["nti_running_reason"] = _nti_running_message(running_until)
     if errors:
         raise InvalidInput(errors)
-    received = rules.deemed_receipt(sent_on=issued_on, method=rules.ServiceMethod(service_method), left_at=left_at)
-    sessions = unauthorised_between(person=child, start=offence_start, end=offence_end)
-    terms = rules.penalty_terms(sequence=sequence, received_on=received)
-    reasons = [rationale.strip()] if rationale.strip() else []
-    if late:
-        reasons.append(f"Recorded more than {rules.LATE_RECORDING_DAYS} days after issue: {late_reason.strip()}")
-    if running:
-        reasons.append(f"Issued before the notice to improve ended: {nti_running_reason.strip()}")
-    with transaction.atomic():
-        decision = decision_record(
-            actor=actor,
-            case=case,
-            kind=LegalDecision.Kind.ISSUE_PN,
-            concerning=parent,
-            rationale="\n".join(reasons),
-            on=issued_on,
-        )
-        reference = _pn_reference(case)
-        context = {
+
+
+def _notice_letter(*, actor: User, case: Case, draft: _NoticeDraft, reference: str) -> Record:
+    """The notice itself, as the PDF the parent is sent, kept on the case as a document record."""
+    parent = draft.parent
+    return letter_issue(
+        actor=actor,
+        case=case,
+        template="letters/penalty_notice.html",
+        context={
             "reference": reference,
             "parent": parent,
-            "child": child,
-            "school": school,
-            "offence_start": offence_start,
-            "offence_end": offence_end,
-            "sessions": sessions,
-            "terms": terms,
-            "issued_on": issued_on,
-            "service_method": rules.SERVICE_METHOD_NAMES[rules.ServiceMethod(service_method)],
+            "child": draft.child,
+            "school": draft.school,
+            "offence_start": draft.offence_start,
+            "offence_end": draft.offence_end,
+            "sessions": draft.sessions,
+            "terms": draft.terms,
+            "issued_on": draft.issued_on,
+            "service_method": rules.SERVICE_METHOD_NAMES[rules.ServiceMethod(draft.service_method)],
             "codes": ", ".join(sorted(DEFAULT_CLASSES.penalty_notice)),
-        }
-        record = letter_issue(
-            actor=actor,
-            case=case,
-            template="letters/penalty_notice.html",
-            context=context,
-            title=f"Penalty notice {reference} to {parent.given_name} {parent.family_name}",
-            purpose=ENFORCEMENT,
-            categories=[
-                declared.PARENT_NAME,
-                declared.PARENT_ADDRESS,
-                declared.CHILD_NAME,
-                declared.ATTENDANCE,
-            ],
-            occurred_on=issued_on,
-        )
-        notice = PenaltyNotice.objects.create(
-            reference=reference,
-            case=case,
-            parent=parent,
-            child=child,
-            school=school,
-            offence_start=offence_start,
-            offence_end=offence_end,
-            unauthorised_sessions=sessions,
-            issued_on=issued_on,
-            service_method=service_method,
-            left_at=left_at,
-            received_on=received,
-            sequence=sequence,
-            discount_pence=terms.discount_pence,
-            full_pence=terms.full_pence,
-            discount_until=terms.discount_until,
-            pay_by=terms.pay_by,
-            decision=decision,
-            record=record,
-            late_reason=late_reason.strip() if late else "",
-            nti_running_reason=nti_running_reason.strip() if running else "",
-        )
-        case_set_stage(actor=actor, case=case, stage="penalty-notice")
-        audit_record(
-            actor=actor,
-            action="penalty_notice_issue",
-            object_type="enforcement.penaltynotice",
-            object_id=notice.pk,
-            subject_id=parent.pk,
-            detail={"reference": reference, "sequence": sequence, "full_pence": terms.full_pence},
-        )
-    return notice
+        },
+        title=f"Penalty notice {reference} to {parent.given_name} {parent.family_name}",
+        purpose=ENFORCEMENT,
+        categories=[
+            declared.PARENT_NAME,
+            declared.PARENT_ADDRESS,
+            declared.CHILD_NAME,
+            declared.ATTENDANCE,
+        ],
+        occurred_on=draft.issued_on,
+    )
+
+
+def _notice_create(
+    *, case: Case, draft: _NoticeDraft, reference: str, decision: LegalDecision, record: Record
+) -> PenaltyNotice:
+    """The notice's row: the terms as worked out, with the decision and the letter it rests on."""
+    terms = draft.terms
+    return PenaltyNotice.objects.create(
+        reference=reference,
+        case=case,
+        parent=draft.parent,
+        child=draft.child,
+        school=draft.school,
+        offence_start=draft.offence_start,
+        offence_end=draft.offence_end,
+        unauthorised_sessions=draft.sessions,
+        issued_on=draft.issued_on,
+        service_method=draft.service_method,
+        left_at=draft.left_at,
+        received_on=draft.received_on,
+        sequence=draft.sequence,
+        discount_pence=terms.discount_pence,
+        full_pence=terms.full_pence,
+        discount_until=terms.discount_until,
+        pay_by=terms.pay_by,
+        decision=decision,
+        record=record,
+        late_reason=draft.late_reason,
+        nti_running_reason=draft.nti_running_reason,
+    )
 
 
 def _nti_running_message(ends_on: date) -> str:

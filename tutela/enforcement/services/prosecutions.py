@@ -40,24 +40,14 @@ def prosecution_start(
     decided_on: date | None = None,
 ) -> Prosecution:
     """The decision to prosecute; refused when the whole offence period is already out of time (s127)."""
-    errors: dict[str, str] = {}
-    if offence not in Prosecution.Offence.values:
-        errors["offence"] = "Choose the offence"
-    if offence_end < offence_start:
-        errors["offence_end"] = "The offence period must end on or after its start"
-    if errors:
-        raise InvalidInput(errors)
-    _need_parent(case, defendant)
-    clock = rules.offence_clock(period_start=offence_start, period_end=offence_end)
-    if timezone.localdate() > clock.any_part_by:
-        raise InvalidInput(
-            {
-                "offence_start": f"Out of time: an information for this period had to be laid by "
-                f"{clock.any_part_by:%-d %B %Y} (s127 Magistrates' Courts Act 1980, six months)"
-            }
-        )
-    if penalty_notice is not None and penalty_notice.parent_id != defendant.pk:
-        raise InvalidInput({"penalty_notice": "The penalty notice was issued to someone else"})
+    clock = _checked_clock(
+        case=case,
+        defendant=defendant,
+        offence=offence,
+        offence_start=offence_start,
+        offence_end=offence_end,
+        penalty_notice=penalty_notice,
+    )
     with transaction.atomic():
         decision = decision_record(
             actor=actor,
@@ -77,28 +67,68 @@ def prosecution_start(
             penalty_notice=penalty_notice,
             decision=decision,
         )
-        _case_record(
-            actor=actor,
-            case=case,
-            subject=defendant,
-            purpose=declared.CRIMINAL,
-            categories=(declared.OFFENCE,),
-            title=f"Prosecution {prosecution.reference}: {offence}, "
-            f"{offence_start:%-d %B %Y} to {offence_end:%-d %B %Y}",
-            body="",
-            occurred_on=decided_on or timezone.localdate(),
-        )
-        task_add(
-            actor=None,
-            case=case,
-            title=f"Lay the information for {prosecution.reference} (whole period in time until this day)",
-            due_on=clock.whole_period_by,
-            kind="s127",
-            about=f"prosecution:{prosecution.pk}",
-            warn_days=rules.CLOCK_WARNING_DAYS,
-        )
+        _prosecution_noted(actor=actor, prosecution=prosecution, clock=clock, decided_on=decided_on)
         case_set_stage(actor=actor, case=case, stage="prosecution")
     return prosecution
+
+
+def _checked_clock(
+    *,
+    case: Case,
+    defendant: Person,
+    offence: str,
+    offence_start: date,
+    offence_end: date,
+    penalty_notice: PenaltyNotice | None,
+) -> rules.OffenceClock:
+    """The s127 clock of a prosecution that may be started: the form's fields first, then whether the
+    defendant is on the case, any part of the period is still in time, and the notice was theirs."""
+    errors: dict[str, str] = {}
+    if offence not in Prosecution.Offence.values:
+        errors["offence"] = "Choose the offence"
+    if offence_end < offence_start:
+        errors["offence_end"] = "The offence period must end on or after its start"
+    if errors:
+        raise InvalidInput(errors)
+    _need_parent(case, defendant)
+    clock = rules.offence_clock(period_start=offence_start, period_end=offence_end)
+    if timezone.localdate() > clock.any_part_by:
+        raise InvalidInput(
+            {
+                "offence_start": f"Out of time: an information for this period had to be laid by "
+                f"{clock.any_part_by:%-d %B %Y} (s127 Magistrates' Courts Act 1980, six months)"
+            }
+        )
+    if penalty_notice is not None and penalty_notice.parent_id != defendant.pk:
+        raise InvalidInput({"penalty_notice": "The penalty notice was issued to someone else"})
+    return clock
+
+
+def _prosecution_noted(
+    *, actor: User, prosecution: Prosecution, clock: rules.OffenceClock, decided_on: date | None
+) -> None:
+    """The prosecution on the case's chronology, and a task to lay the information while the whole
+    offence period is still in time (after that, only its later part can be prosecuted)."""
+    _case_record(
+        actor=actor,
+        case=prosecution.case,
+        subject=prosecution.defendant,
+        purpose=declared.CRIMINAL,
+        categories=(declared.OFFENCE,),
+        title=f"Prosecution {prosecution.reference}: {prosecution.offence}, "
+        f"{prosecution.offence_start:%-d %B %Y} to {prosecution.offence_end:%-d %B %Y}",
+        body="",
+        occurred_on=decided_on or timezone.localdate(),
+    )
+    task_add(
+        actor=None,
+        case=prosecution.case,
+        title=f"Lay the information for {prosecution.reference} (whole period in time until this day)",
+        due_on=clock.whole_period_by,
+        kind="s127",
+        about=f"prosecution:{prosecution.pk}",
+        warn_days=rules.CLOCK_WARNING_DAYS,
+    )
 
 
 def prosecution_update(*, actor: User, prosecution: Prosecution, changes: dict[str, Any]) -> Prosecution:

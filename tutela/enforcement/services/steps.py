@@ -11,11 +11,12 @@ from tutela.casework.models import Case
 from tutela.casework.services import case_set_stage, letter_issue, task_add
 from tutela.enforcement import rules
 from tutela.enforcement.models import (
+    LegalDecision,
     StepEntry,
 )
 from tutela.enforcement.selectors import pupil_school_days
 from tutela.enforcement.services.common import _case_record, _need_parent, decision_record
-from tutela.enforcement.stages import CME_ENQUIRIES, CME_GROUNDS, STEPS_BY_KEY, Field, Step
+from tutela.enforcement.stages import CME_ENQUIRIES, CME_GROUNDS, STEPS_BY_KEY, Clock, Field, Step
 from tutela.governance.errors import InvalidInput
 from tutela.governance.models import User
 from tutela.people.models import Person
@@ -108,25 +109,15 @@ def step_record(
     upload: Upload | None = None,
 ) -> StepEntry:
     """Record a step of a stage; a step with legal effect is also a decision, and may send a letter."""
-    step = STEPS_BY_KEY.get(step_key)
-    if step is None:
-        raise InvalidInput({"step": f"Unknown step: {step_key}"})
-    if not case.is_open:
-        raise InvalidInput({"__all__": "The case is closed"})
-    data = _clean(step, values)
-    _step_rules(step, data, case)
-    subject = case.child
-    if step.concerning == "parent":
-        if concerning is None:
-            raise InvalidInput({"concerning": "Choose the parent or carer"})
-        _need_parent(case, concerning)
-        subject = concerning
-    if step.decision and not rationale.strip():
-        raise InvalidInput({"rationale": "Record why you are making this decision"})
+    step, data, subject = _checked_step(
+        case=case, step_key=step_key, values=values, concerning=concerning, rationale=rationale
+    )
+    # What the officer wrote goes on the record as its text; the rest are facts the clocks run on.
     written = {f.key: data[f.key] for f in step.fields if f.content and f.key in data}
     content = "\n\n".join(f"{f.label}:\n{data[f.key]}" for f in step.fields if f.key in written)
     facts = {f.key: data[f.key] for f in step.fields if not f.content and f.key in data}
-    clocks = step.clocks(facts, pupil_school_days(person=case.child, on=facts[step.happened]))
+    happened_on = facts[step.happened]
+    clocks = step.clocks(facts, pupil_school_days(person=case.child, on=happened_on))
     with transaction.atomic():
         decision = (
             decision_record(
@@ -136,65 +127,148 @@ def step_record(
                 concerning=subject,
                 rationale=rationale,
                 purpose=step.purpose,
-                on=facts[step.happened],
+                on=happened_on,
             )
             if step.decision
             else None
         )
-        record = _case_record(
+        entry = _step_entry_create(
             actor=actor,
             case=case,
+            step=step,
             subject=subject,
-            purpose=step.purpose,
-            categories=step.categories,
-            title=step.name,
-            body=content,
-            occurred_on=facts[step.happened],
-            kind=Record.Kind.DOCUMENT if upload else Record.Kind.CHRONOLOGY_EVENT,
+            content=content,
+            facts=facts,
             upload=upload,
-        )
-        entry = StepEntry.objects.create(
-            case=case,
-            step=step.key,
-            concerning=subject if subject.pk != case.child_id else None,
-            happened_on=facts[step.happened],
-            data={k: v.isoformat() if isinstance(v, date | time) else v for k, v in facts.items()},
-            record=record,
             decision=decision,
-            created_by=actor,
-            created_at=timezone.now(),
         )
         if step.letter:
-            entry.letter = letter_issue(
+            entry.letter = _step_letter(
                 actor=actor,
                 case=case,
+                step=step,
                 template=step.letter,
-                context={
-                    "step": step,
-                    "data": facts,
-                    "content": written,  # what the officer wrote (the support offered, say), for the letter
-                    "choices": {
-                        f.key: dict(f.choices).get(str(facts.get(f.key, ""))) for f in step.fields if f.choices
-                    },
-                    "clocks": clocks,
-                    "recipient": subject if subject.pk != case.child_id else None,
-                    "child": case.child,
-                },
-                title=f"{step.name}: letter to {subject.given_name} {subject.family_name}",
-                purpose=step.purpose,
-                categories=list(step.categories),
-                occurred_on=facts[step.happened],
+                subject=subject,
+                facts=facts,
+                written=written,
+                clocks=clocks,
             )
             entry.save(update_fields=["letter"])
-        for clock in clocks:
-            if clock.due_on >= timezone.localdate():
-                task_add(
-                    actor=None,
-                    case=case,
-                    title=clock.name,
-                    due_on=clock.due_on,
-                    kind=f"clock-{step.key}",
-                    about=f"step:{entry.pk}:{clock.name[:30]}",
-                )
+        _clock_tasks(case=case, step=step, entry=entry, clocks=clocks)
         case_set_stage(actor=actor, case=case, stage=step.stage)
     return entry
+
+
+def _step_entry_create(
+    *,
+    actor: User,
+    case: Case,
+    step: Step,
+    subject: Person,
+    content: str,
+    facts: dict[str, Any],
+    upload: Upload | None,
+    decision: LegalDecision | None,
+) -> StepEntry:
+    """The step on the case's chronology (a document when a file came with it), and the step itself with
+    the facts its clocks run on, stored as JSON."""
+    happened_on = facts[step.happened]
+    record = _case_record(
+        actor=actor,
+        case=case,
+        subject=subject,
+        purpose=step.purpose,
+        categories=step.categories,
+        title=step.name,
+        body=content,
+        occurred_on=happened_on,
+        kind=Record.Kind.DOCUMENT if upload else Record.Kind.CHRONOLOGY_EVENT,
+        upload=upload,
+    )
+    return StepEntry.objects.create(
+        case=case,
+        step=step.key,
+        concerning=subject if subject.pk != case.child_id else None,
+        happened_on=happened_on,
+        data={k: v.isoformat() if isinstance(v, date | time) else v for k, v in facts.items()},
+        record=record,
+        decision=decision,
+        created_by=actor,
+        created_at=timezone.now(),
+    )
+
+
+def _checked_step(
+    *, case: Case, step_key: str, values: dict[str, Any], concerning: Person | None, rationale: str
+) -> tuple[Step, dict[str, Any], Person]:
+    """The step, its values in their types and whom it is about, once the form and the law's own
+    checks pass; nothing is written before this."""
+    step = STEPS_BY_KEY.get(step_key)
+    if step is None:
+        raise InvalidInput({"step": f"Unknown step: {step_key}"})
+    if not case.is_open:
+        raise InvalidInput({"__all__": "The case is closed"})
+    data = _clean(step, values)
+    _step_rules(step, data, case)
+    subject = _step_subject(step, case, concerning)
+    if step.decision and not rationale.strip():
+        raise InvalidInput({"rationale": "Record why you are making this decision"})
+    return step, data, subject
+
+
+def _step_subject(step: Step, case: Case, concerning: Person | None) -> Person:
+    """Whom the step is about: the child, or for a step addressed to a parent, that parent, who must be
+    on the case."""
+    if step.concerning != "parent":
+        return case.child
+    if concerning is None:
+        raise InvalidInput({"concerning": "Choose the parent or carer"})
+    _need_parent(case, concerning)
+    return concerning
+
+
+def _step_letter(
+    *,
+    actor: User,
+    case: Case,
+    step: Step,
+    template: str,
+    subject: Person,
+    facts: dict[str, Any],
+    written: dict[str, Any],
+    clocks: list[Clock],
+) -> Record:
+    """The step's letter, to the parent it concerns (or about the child), kept on the case."""
+    return letter_issue(
+        actor=actor,
+        case=case,
+        template=template,
+        context={
+            "step": step,
+            "data": facts,
+            "content": written,  # what the officer wrote (the support offered, say), for the letter
+            "choices": {f.key: dict(f.choices).get(str(facts.get(f.key, ""))) for f in step.fields if f.choices},
+            "clocks": clocks,
+            "recipient": subject if subject.pk != case.child_id else None,
+            "child": case.child,
+        },
+        title=f"{step.name}: letter to {subject.given_name} {subject.family_name}",
+        purpose=step.purpose,
+        categories=list(step.categories),
+        occurred_on=facts[step.happened],
+    )
+
+
+def _clock_tasks(*, case: Case, step: Step, entry: StepEntry, clocks: list[Clock]) -> None:
+    """A task for each clock the step starts, unless its day has already passed (a step recorded late
+    should not fill the worker's list with tasks overdue from the start)."""
+    for clock in clocks:
+        if clock.due_on >= timezone.localdate():
+            task_add(
+                actor=None,
+                case=case,
+                title=clock.name,
+                due_on=clock.due_on,
+                kind=f"clock-{step.key}",
+                about=f"step:{entry.pk}:{clock.name[:30]}",
+            )

@@ -13,6 +13,7 @@ from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from tutela.enforcement.models import PenaltyNotice, Prosecution
+from tutela.enforcement.tests.conftest import Ess
 from tutela.governance.tests.factories import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -77,6 +78,20 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     ess.case.save()
 
     sign_in(page, ess.school_user.username)
+    _school_refers_tilly(page)
+    sign_out(page)
+
+    sign_in(page, ess.officer.username)
+    case_id = _officer_accepts_the_referral(page, ess)
+    _notice_to_improve_to_mary(page)
+    _two_penalty_notices_then_a_third_refused(page, case_id)
+    _prosecution_with_a_bundle(page)
+
+
+# The journey's stages, in order, each as its user sees it.
+
+
+def _school_refers_tilly(page: Page) -> None:
     page.get_by_role("link", name="Enforcement").click()
     page.get_by_role("link", name="Make a referral").click()
     page.get_by_role("link", name="Refer a pupil for attendance support").click()
@@ -91,9 +106,10 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     page.get_by_role("button", name="Send referral").click()
     page.wait_for_selector("text=sent to the Education Support Service")
     assert "28 unauthorised absence" in page.content()
-    sign_out(page)
 
-    sign_in(page, ess.officer.username)
+
+def _officer_accepts_the_referral(page: Page, ess: Ess) -> int:
+    """Accepts the referral and allocates the case to the officer; returns the new case's id."""
     page.get_by_role("link", name="Enforcement").click()
     page.get_by_role("link", name="Referrals from schools").click()
     page.get_by_role("link", name="Tilly Example").count()  # the queue lists the pupil
@@ -102,8 +118,10 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     page.select_option("#id_allocate_to", label=ess.officer.get_full_name())
     page.get_by_role("button", name="Save decision").click()
     page.wait_for_selector("text=Referral accepted")
-    case_id = int(page.url.rstrip("/").split("/")[-1])
+    return int(page.url.rstrip("/").split("/")[-1])
 
+
+def _notice_to_improve_to_mary(page: Page) -> None:
     page.get_by_role("link", name="Notice to improve", exact=True).click()
     page.select_option("#id_concerning", label="Mary Example")
     fill_date(page, "served_on", date(2025, 11, 3))
@@ -114,6 +132,8 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     page.get_by_role("button", name="Record notice to improve").click()
     page.wait_for_selector("text=Notice to improve recorded")
 
+
+def _two_penalty_notices_then_a_third_refused(page: Page, case_id: int) -> None:
     # Dated 10 November, during the notice to improve, and recorded in January: both need a reason.
     issue_notice(page, case_id, date(2025, 9, 1), date(2025, 10, 3), date(2025, 11, 10))
     page.wait_for_selector("text=say why it is recorded now")
@@ -136,6 +156,8 @@ def test_from_school_referral_to_prosecution_with_a_bundle(page, ess, world):
     assert "third penalty notice" in page.content()
     assert PenaltyNotice.objects.count() == 2
 
+
+def _prosecution_with_a_bundle(page: Page) -> None:
     page.get_by_role("link", name="Start a prosecution instead").click()
     page.select_option("#id_defendant", label="Mary Example")
     page.select_option("#id_offence", value=Prosecution.Offence.S444_1)

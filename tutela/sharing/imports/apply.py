@@ -160,67 +160,13 @@ def apply_import(
     if problems:
         raise ImportInvalid(problems)
     with transaction.atomic():
-        children = [
-            (
-                Person.Kind.CHILD,
-                f"SCH-{p.upn}",
-                p.forename,
-                p.surname,
-                p.date_of_birth,
-                p.gender,
-                p.upn,
-                school.pk,
-                p.address,
-                "",
-                "",
-                False,
-                "",
-                team.pk,
-            )
-            for p in pupils
-        ]
+        children = _pupil_values(pupils, school, team)
         created, updated, child_ids = _upsert(children, _by_upn([p.upn for p in pupils]), "upn", _PUPIL_FIELDS)
         progress(len(pupils) // 2)
         new_children = set(created)
         enrolments = [(child_ids[p.upn], school.pk, p.enrolled_on) for p in pupils if p.enrolled_on]
         _insert_or_ignore(Enrolment, ("person_id", "school_id", "enrolled_on"), enrolments, new_children)
-        contacts, links = [], []
-        for pupil in pupils:
-            for row in pupil.contacts:
-                reference = _contact_reference(pupil.upn, row)
-                contacts.append(
-                    (
-                        Person.Kind.PARENT,
-                        reference,
-                        row.forename,
-                        row.surname,
-                        None,
-                        Person.Gender.UNKNOWN,
-                        None,
-                        None,
-                        row.address,
-                        row.phone,
-                        row.email,
-                        False,
-                        "",
-                        team.pk,
-                    )
-                )
-                links.append((reference, child_ids[pupil.upn], row))
-        contacts_created, contacts_updated, contact_ids = _upsert(
-            contacts, _by_reference(values[1] for values in contacts), "la_reference", _CONTACT_FIELDS
-        )
-        relationships = [
-            (contact_ids[reference], child_id, row.relationship, row.parental_responsibility)
-            for reference, child_id, row in links
-        ]
-        _insert_or_ignore(
-            Relationship,
-            ("person_id", "child_id", "kind", "parental_responsibility"),
-            relationships,
-            new_children,
-            key=1,
-        )
+        contacts_created, contacts_updated = _contacts(pupils, child_ids, team, new_children)
         _attendance(pupils, child_ids, school, source)
         progress(len(pupils))
         _audit(actor, school, source, created, updated, contacts_created, contacts_updated)
@@ -231,6 +177,77 @@ def apply_import(
         len(contacts_created),
         len(contacts_updated),
     )
+
+
+def _pupil_values(pupils: list[PupilRow], school: School, team: Team) -> list[Values]:
+    """Each pupil as a child's row in _PERSON_COLUMNS' order, registered by the importing team."""
+    return [
+        (
+            Person.Kind.CHILD,
+            f"SCH-{p.upn}",
+            p.forename,
+            p.surname,
+            p.date_of_birth,
+            p.gender,
+            p.upn,
+            school.pk,
+            p.address,
+            "",
+            "",
+            False,
+            "",
+            team.pk,
+        )
+        for p in pupils
+    ]
+
+
+def _contacts(
+    pupils: list[PupilRow], child_ids: dict[str, int], team: Team, new_children: set[int]
+) -> tuple[list[int], list[tuple[Person, list[str]]]]:
+    """Upsert the pupils' contacts and link each to their pupil. Returns (created ids, [(updated, fields)]).
+
+    A contact has no UPN, so it is matched by a reference made from its pupil, name and relationship:
+    the same contact in the next file is the same person, not a new one."""
+    contacts: list[Values] = []
+    links: list[tuple[str, int, ContactRow]] = []
+    for pupil in pupils:
+        for row in pupil.contacts:
+            reference = _contact_reference(pupil.upn, row)
+            contacts.append(
+                (
+                    Person.Kind.PARENT,
+                    reference,
+                    row.forename,
+                    row.surname,
+                    None,
+                    Person.Gender.UNKNOWN,
+                    None,
+                    None,
+                    row.address,
+                    row.phone,
+                    row.email,
+                    False,
+                    "",
+                    team.pk,
+                )
+            )
+            links.append((reference, child_ids[pupil.upn], row))
+    created, updated, contact_ids = _upsert(
+        contacts, _by_reference(values[1] for values in contacts), "la_reference", _CONTACT_FIELDS
+    )
+    relationships = [
+        (contact_ids[reference], child_id, row.relationship, row.parental_responsibility)
+        for reference, child_id, row in links
+    ]
+    _insert_or_ignore(
+        Relationship,
+        ("person_id", "child_id", "kind", "parental_responsibility"),
+        relationships,
+        new_children,
+        key=1,
+    )
+    return created, updated
 
 
 def _attendance(pupils: list[PupilRow], child_ids: dict[str, int], school: School, source: str) -> None:

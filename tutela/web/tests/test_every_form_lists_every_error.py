@@ -44,17 +44,71 @@ class FormPage:
 
 
 def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
+    # Built in the order the objects were always made (Dudley's before Wigan's sharing), listed by area.
+    sign_in = _sign_in_pages(world)
+    enforcement = _enforcement_pages(dudley)
+    sharing = _people_records_and_sharing_pages(world, casework)
+    case_kit = _case_kit_pages(world, casework)
+    return [*sign_in, *sharing, *enforcement, *case_kit]
+
+
+def _sign_in_pages(world: Any) -> list[FormPage]:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    from tutela.casework.services import task_add
-    from tutela.enforcement.bundle import bundle_build
     from tutela.governance.administration import user_set_password_path
+
+    users = world.users
+    TOTPDevice.objects.create(user=users["ig_officer"], name="app", confirmed=True)
+    return [
+        FormPage("/sign-in/", None),
+        FormPage("/sign-in/two-factor/set-up/", users["dpo"]),
+        FormPage("/sign-in/two-factor/", users["ig_officer"]),
+        FormPage(user_set_password_path(user=users["outsider"]), None, follow=True),
+    ]
+
+
+def _people_records_and_sharing_pages(world: Any, casework: Any) -> list[FormPage]:
     from tutela.governance.services import break_glass_open
     from tutela.sharing.services import DisclosureRequest, disclosure_propose
 
     users = world.users
-    officer, case, child = dudley.officer, dudley.case, casework.child
-    TOTPDevice.objects.create(user=users["ig_officer"], name="app", confirmed=True)
+    child, wigan_case, worker = casework.child, casework.case, users["assigned_caseworker"]
+    grant = break_glass_open(
+        actor=users["team_colleague"],
+        subject=child,
+        reason="Reported missing",
+        minutes=15,
+        purpose="engagement-centres/administer-service",
+    )
+    request = DisclosureRequest(
+        controller=world.controllers["wigan"],
+        service="engagement-centres",
+        recipient="support-organisations",
+        purpose="administer-service",
+        subjects=[child],
+        categories=["child.identity.name"],
+    )
+    awaiting = disclosure_propose(actor=worker, request=request)
+    without_consent = _shared_without_consent(world, child)
+    return [
+        FormPage("/people/new/", worker),
+        FormPage(f"/people/{child.pk}/edit/", worker),
+        FormPage(f"/people/{child.pk}/break-glass/", users["other_service_officer"]),
+        FormPage(f"/cases/{wigan_case.pk}/records/new/", worker),
+        FormPage(f"/cases/{wigan_case.pk}/records/new/?purpose=administer-service", worker),
+        FormPage(f"/break-glass/{grant.pk}/", users["dpo"]),
+        FormPage(f"/sharing/reviews/{without_consent.pk}/", users["dpo"]),
+        FormPage(f"/sharing/cases/{wigan_case.pk}/share/", worker),
+        FormPage(f"/sharing/disclosures/{awaiting.pk}/", users["team_manager"], {"step": "decide"}),
+    ]
+
+
+def _enforcement_pages(dudley: Any) -> list[FormPage]:
+    """Dudley's referral, steps, penalty notice, prosecution (with its bundle), tasks and closure."""
+    from tutela.casework.services import task_add
+    from tutela.enforcement.bundle import bundle_build
+
+    officer, case = dudley.officer, dudley.case
     referral = referral_submit(actor=dudley.school_user, **details(dudley))
     notice = penalty_notice_issue(
         actor=officer,
@@ -77,44 +131,11 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
     )
     bundle_build(actor=officer, prosecution=prosecution)
     task = task_add(actor=officer, case=case, title="Home visit", due_on=date(2026, 2, 1), assigned_to=officer)
-    grant = break_glass_open(
-        actor=users["team_colleague"],
-        subject=child,
-        reason="Reported missing",
-        minutes=15,
-        purpose="engagement-centres/administer-service",
-    )
-    request = DisclosureRequest(
-        controller=world.controllers["wigan"],
-        service="engagement-centres",
-        recipient="support-organisations",
-        purpose="administer-service",
-        subjects=[child],
-        categories=["child.identity.name"],
-    )
-    awaiting = disclosure_propose(actor=users["assigned_caseworker"], request=request)
-    without_consent = _shared_without_consent(world, child)
-    worker, wigan_case = users["assigned_caseworker"], casework.case
-    wigan_task = task_add(actor=worker, case=wigan_case, title="Call home", due_on=date(2026, 2, 1))
-    tess_case, tess_officer = _tess_case(), users["other_service_officer"]
-    consent, objection = _consent_and_objection(world, casework)
+    referral_form = "/services/education-support/refer/school-referral/"
     return [
-        FormPage("/sign-in/", None),
-        FormPage("/sign-in/two-factor/set-up/", users["dpo"]),
-        FormPage("/sign-in/two-factor/", users["ig_officer"]),
-        FormPage(user_set_password_path(user=users["outsider"]), None, follow=True),
-        FormPage("/people/new/", worker),
-        FormPage(f"/people/{child.pk}/edit/", worker),
-        FormPage(f"/people/{child.pk}/break-glass/", users["other_service_officer"]),
-        FormPage(f"/cases/{wigan_case.pk}/records/new/", worker),
-        FormPage(f"/cases/{wigan_case.pk}/records/new/?purpose=administer-service", worker),
-        FormPage(f"/break-glass/{grant.pk}/", users["dpo"]),
-        FormPage(f"/sharing/reviews/{without_consent.pk}/", users["dpo"]),
-        FormPage(f"/sharing/cases/{wigan_case.pk}/share/", worker),
-        FormPage(f"/sharing/disclosures/{awaiting.pk}/", users["team_manager"], {"step": "decide"}),
-        FormPage("/services/education-support/refer/school-referral/", dudley.school_user),
-        FormPage("/services/education-support/refer/school-referral/", dudley.school_user, {"choose": "1"}),
-        FormPage(f"/services/education-support/refer/school-referral/?child={dudley.child.pk}", dudley.school_user),
+        FormPage(referral_form, dudley.school_user),
+        FormPage(referral_form, dudley.school_user, {"choose": "1"}),
+        FormPage(f"{referral_form}?child={dudley.child.pk}", dudley.school_user),
         FormPage(f"/referrals/{referral.pk}/", officer),
         *(FormPage(f"/enforcement/cases/{case.pk}/steps/{step.key}/", officer) for step in STEPS),
         FormPage(f"/enforcement/cases/{case.pk}/penalty-notices/new/", officer),
@@ -131,6 +152,20 @@ def _pages(world: Any, casework: Any, dudley: Any) -> list[FormPage]:
         FormPage(f"/enforcement/cases/{case.pk}/tasks/new/", officer),
         FormPage(f"/enforcement/tasks/{task.pk}/done/", officer),
         FormPage(f"/enforcement/cases/{case.pk}/close/", officer),
+    ]
+
+
+def _case_kit_pages(world: Any, casework: Any) -> list[FormPage]:
+    """The case kit's pages for any service: a TESS case's steps, stage and letters; Wigan's tasks,
+    closure, consents, objections and flags."""
+    from tutela.casework.services import task_add
+
+    users = world.users
+    child, wigan_case, worker = casework.child, casework.case, users["assigned_caseworker"]
+    wigan_task = task_add(actor=worker, case=wigan_case, title="Call home", due_on=date(2026, 2, 1))
+    tess_case, tess_officer = _tess_case(), users["other_service_officer"]
+    consent, objection = _consent_and_objection(world, casework)
+    return [
         FormPage(f"/cases/{tess_case.pk}/steps/first-visit/", tess_officer),
         FormPage(f"/cases/{tess_case.pk}/stage/", tess_officer),
         FormPage(f"/cases/{tess_case.pk}/letters/plan-letter/", tess_officer),

@@ -133,27 +133,31 @@ def _write_marks(path: Path, upn: str, urn: str) -> Path:
 
 def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     """A child, a case and records in each controller, and Dudley's enforcement objects."""
-    from tutela.casework.intake import referral_submit
-    from tutela.casework.services import case_open, task_add
-    from tutela.consent.services import consent_give, objection_raise
-    from tutela.enforcement.services import penalty_notice_issue, prosecution_start
-    from tutela.governance.break_glass import break_glass_purposes
-    from tutela.governance.services import break_glass_open
-    from tutela.governance.tests.factories import UserFactory
-    from tutela.lib.identifiers import upn_build
-    from tutela.people.models import Relationship
-    from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
-    from tutela.records.models import Record
-    from tutela.records.services import record_create
-    from tutela.sharing.services import DisclosureRequest, disclosure_propose, disclosure_send
-
     built = WalkWorld()
     users = dict(world.users)
     # The school user's school is the Wigan child's: it has a pupil to see, and no casework.
     users["school_user"].school = casework.school
     users["school_user"].save(update_fields=["school"])
+    _wigan(built, world, casework, users)
+    dudley_child, dudley_officer = _dudley(built, world, users, tmp_path)
+    werneth_pupil, werneth_lead = _werneth(built, world, users)
+    _grants_and_tasks(
+        built, world, subjects={"wigan": casework.child, "dudley": dudley_child, "werneth": werneth_pupil}
+    )
+    _names(
+        built, admin_users={"wigan": users["assigned_caseworker"], "dudley": dudley_officer, "werneth": werneth_lead}
+    )
+    _missing(built)
+    built.personas = {**users, "anonymous": None}
+    return built
 
-    # Wigan: the shared casework world.
+
+def _wigan(built: WalkWorld, world: Any, casework: Any, users: dict[str, Any]) -> None:
+    """Wigan: the shared casework world, with a consent, an objection (which flags the open case for a
+    worker's decision) and a disclosure sent."""
+    from tutela.consent.services import consent_give, objection_raise
+    from tutela.sharing.services import DisclosureRequest, disclosure_propose, disclosure_send
+
     wigan = world.controllers["wigan"]
     built.put("person_id", "wigan", casework.child.pk)
     built.put("case_id", "wigan", casework.case.pk)
@@ -170,7 +174,6 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         given_on=date(2026, 1, 5),
     )
     built.put("consent_id", "wigan", consent.pk)
-    # An objection, which flags the open case for a worker's decision.
     objection = objection_raise(
         actor=users["assigned_caseworker"],
         subject=casework.child,
@@ -196,22 +199,18 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     disclosure_send(actor=users["assigned_caseworker"], disclosure=disclosure)
     built.put("disclosure_id", "wigan", disclosure.pk)
 
-    # Dudley: a pupil with absence, a school's referral, an ESS case with a notice and a prosecution.
+
+def _dudley(built: WalkWorld, world: Any, users: dict[str, Any], tmp_path: Path) -> tuple[Any, Any]:
+    """Dudley: a pupil with absence, a school's referral, an ESS case with a notice and a prosecution.
+    Returns the pupil and the ESS officer."""
+    from tutela.casework.intake import referral_submit
+    from tutela.casework.services import case_open
+    from tutela.governance.tests.factories import UserFactory
+
     dudley = world.controllers["dudley"]
     dudley.la_code = "332"
     dudley.save(update_fields=["la_code"])
-    dudley_school = SchoolFactory.create(la_code="332")
-    child = PersonFactory.create(
-        school=dudley_school,
-        upn=upn_build(la_code="332", establishment="4000", year=2019, serial=7),
-        given_name="Tilly",
-        family_name="Walker",
-        address="1 Test Row, Dudley DY1 1AA",
-    )
-    mother = ParentFactory.create(given_name="Mary", family_name="Walker", address="1 Test Row, Dudley DY1 1AA")
-    RelationshipFactory.create(person=mother, child=child, kind=Relationship.Kind.MOTHER)
-    marks = _write_marks(tmp_path / "marks.csv", child.upn or "", dudley_school.urn)
-    call_command("attendance_import", str(marks), stdout=StringIO())
+    dudley_school, child, mother = _dudley_pupil_with_absence(tmp_path)
     users["dudley_school_user"] = UserFactory.create(
         username="dudley-school-user", controller=dudley, roles=["school-user"], school=dudley_school
     )
@@ -234,6 +233,44 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         family=[mother],
         allocated_worker=officer,
     )
+    notice, prosecution = _dudley_notice_and_prosecution(officer, case, mother)
+    for keyword, value in {
+        "person_id": child.pk,
+        "case_id": case.pk,
+        "record_id": referral.attachments.get().pk,
+        "referral_id": referral.pk,
+        "notice_id": notice.pk,
+        "prosecution_id": prosecution.pk,
+        "urn": dudley_school.urn,
+    }.items():
+        built.put(keyword, "dudley", value)
+    return child, officer
+
+
+def _dudley_pupil_with_absence(tmp_path: Path) -> tuple[Any, Any, Any]:
+    """A Dudley school, a pupil at it with a term of Monday and Tuesday absence, and her mother."""
+    from tutela.lib.identifiers import upn_build
+    from tutela.people.models import Relationship
+    from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
+
+    dudley_school = SchoolFactory.create(la_code="332")
+    child = PersonFactory.create(
+        school=dudley_school,
+        upn=upn_build(la_code="332", establishment="4000", year=2019, serial=7),
+        given_name="Tilly",
+        family_name="Walker",
+        address="1 Test Row, Dudley DY1 1AA",
+    )
+    mother = ParentFactory.create(given_name="Mary", family_name="Walker", address="1 Test Row, Dudley DY1 1AA")
+    RelationshipFactory.create(person=mother, child=child, kind=Relationship.Kind.MOTHER)
+    marks = _write_marks(tmp_path / "marks.csv", child.upn or "", dudley_school.urn)
+    call_command("attendance_import", str(marks), stdout=StringIO())
+    return dudley_school, child, mother
+
+
+def _dudley_notice_and_prosecution(officer: Any, case: Any, mother: Any) -> tuple[Any, Any]:
+    from tutela.enforcement.services import penalty_notice_issue, prosecution_start
+
     notice = penalty_notice_issue(
         actor=officer,
         case=case,
@@ -253,18 +290,17 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         offence_end=date(2025, 12, 12),
         rationale="Absence continued after the notice.",
     )
-    for keyword, value in {
-        "person_id": child.pk,
-        "case_id": case.pk,
-        "record_id": referral.attachments.get().pk,
-        "referral_id": referral.pk,
-        "notice_id": notice.pk,
-        "prosecution_id": prosecution.pk,
-        "urn": dudley_school.urn,
-    }.items():
-        built.put(keyword, "dudley", value)
+    return notice, prosecution
 
-    # Werneth School: a pupil on the safeguarding team's case, with a pastoral note.
+
+def _werneth(built: WalkWorld, world: Any, users: dict[str, Any]) -> tuple[Any, Any]:
+    """Werneth School: a pupil on the safeguarding team's case, with a pastoral note. Returns the pupil
+    and the safeguarding lead."""
+    from tutela.casework.services import case_open
+    from tutela.people.tests.factories import PersonFactory, SchoolFactory
+    from tutela.records.models import Record
+    from tutela.records.services import record_create
+
     werneth = world.controllers["school"]
     werneth_school = SchoolFactory.create()
     pupil = PersonFactory.create(school=werneth_school, given_name="Wren", family_name="Pupil")
@@ -299,24 +335,38 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         "urn": werneth_school.urn,
     }.items():
         built.put(keyword, "werneth", held)
+    return pupil, lead
 
-    # In every controller: a task on the case, and a break-glass grant a colleague opened.
-    # A grantee works in a service team of the subject's own controller (who alone may open a grant).
+
+def _grants_and_tasks(built: WalkWorld, world: Any, subjects: dict[str, Any]) -> None:
+    """In every controller: a task on the case, and a break-glass grant a colleague opened.
+    A grantee works in a service team of the subject's own controller (who alone may open a grant)."""
+    from tutela.casework.models import Case
+    from tutela.casework.services import task_add
+    from tutela.governance.break_glass import break_glass_purposes
+    from tutela.governance.services import break_glass_open
+    from tutela.governance.tests.factories import UserFactory
+
     grantees = {
         "wigan": UserFactory.create(
-            username="wigan-grantee", controller=wigan, roles=["caseworker"], teams=[world.teams["wigan.tess"]]
+            username="wigan-grantee",
+            controller=world.controllers["wigan"],
+            roles=["caseworker"],
+            teams=[world.teams["wigan.tess"]],
         ),
         "dudley": UserFactory.create(
-            username="dudley-grantee", controller=dudley, roles=["caseworker"], teams=[world.teams["dudley.ess"]]
+            username="dudley-grantee",
+            controller=world.controllers["dudley"],
+            roles=["caseworker"],
+            teams=[world.teams["dudley.ess"]],
         ),
         "werneth": UserFactory.create(
             username="werneth-grantee",
-            controller=werneth,
+            controller=world.controllers["school"],
             roles=["pastoral-staff"],
             teams=[world.teams["school.safeguarding"]],
         ),
     }
-    subjects = {"wigan": casework.child, "dudley": child, "werneth": pupil}
     for key, grantee in grantees.items():
         purpose = break_glass_purposes(actor=grantee, subject=subjects[key])[0][0]
         grant = break_glass_open(
@@ -324,12 +374,13 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         )
         built.put("grant_id", key, grant.pk)
         case_id = int(built.fills["case_id"][key])
-        from tutela.casework.models import Case
-
         task = task_add(actor=None, case=Case.objects.get(pk=case_id), title="Review", due_on=date(2026, 2, 1))
         built.put("task_id", key, task.pk)
 
-    # What is not an object of one controller's people.
+
+def _names(built: WalkWorld, admin_users: dict[str, Any]) -> None:
+    """What is not an object of one controller's people: slugs, keys and years, and for the admin's
+    pages a staff member of each controller (with a password-reset link of theirs)."""
     for key, slug, service in [
         ("wigan", "wigan", "engagement-centres"),
         ("dudley", "dudley", "education-support"),
@@ -341,7 +392,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         built.put("form", key, {"dudley": "school-referral"}.get(key, "no-kit-form"))
         built.put("letter_key", key, "case-letter")  # a kit's letter: 404 where the service's kit has none
         built.put("academic_year", key, 2025)
-        admin_user = {"wigan": users["assigned_caseworker"], "dudley": officer, "werneth": lead}[key]
+        admin_user = admin_users[key]
         for keyword in ("object_id", "pk", "id"):
             built.put(keyword, key, admin_user.pk)
         built.put("content_type_id", key, _user_content_type())
@@ -350,6 +401,9 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
         built.put("uidb64", key, urlsafe_base64_encode(force_bytes(admin_user.pk)))
         built.put("token", key, default_token_generator.make_token(admin_user))
 
+
+def _missing(built: WalkWorld) -> None:
+    """The fill that names nothing, for every keyword."""
     missing = {keyword: str(MISSING_ID) for keyword in (*PERSONAL, "object_id", "pk", "id")}
     missing |= {"controller": "no-such-controller", "service": "no-such-service", "urn": "000000"}
     missing |= {
@@ -363,9 +417,6 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     missing |= {"uidb64": urlsafe_base64_encode(force_bytes(MISSING_ID)), "token": "no-such-token"}
     for keyword, value in missing.items():
         built.put(keyword, MISSING, value)
-
-    built.personas = {**users, "anonymous": None}
-    return built
 
 
 def _user_content_type() -> str:
