@@ -10,6 +10,7 @@ letters, each of which is a record). What the actor may not read is left out, or
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.casework import categories as declared
 from tutela.casework.kit import Letter, ServiceKit, Step
 from tutela.casework.models import Case, CaseFlag, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
@@ -89,15 +90,15 @@ def case_family(*, actor: User, case: Case, today: date) -> list[FamilyRow]:
 
     rows = []
     for person in known:
-        rel = relationships.get(person.pk) if "family.relationships" in covered else None
+        rel = relationships.get(person.pk) if declared.RELATIONSHIPS in covered else None
         rows.append(
             FamilyRow(
                 person=person,
                 relationship=rel.get_kind_display() if rel is not None else None,
                 parental_responsibility=_holds_responsibility(rel, today) if rel is not None else None,
-                address=shown("family.contact.address", person.address),
-                phone=shown("family.contact.phone", person.phone),
-                email=shown("family.contact.email", person.email),
+                address=shown(declared.PARENT_ADDRESS, person.address),
+                phone=shown(declared.PARENT_PHONE, person.phone),
+                email=shown(declared.PARENT_EMAIL, person.email),
             )
         )
     return rows

@@ -7,6 +7,7 @@ chosen child's current relatives, read the same way.
 
 from dataclasses import dataclass
 
+from tutela.casework.categories import CHILD_NAME, FAMILY_CATEGORIES, PARENT_NAME
 from tutela.casework.kit import IntakeForm
 from tutela.casework.models import Case
 from tutela.governance.gate import Action, Touch, decide_many
@@ -14,8 +15,6 @@ from tutela.governance.models import Controller, User
 from tutela.people.models import Person, Relationship
 from tutela.records.selectors import case_read_touch
 from tutela.register.api import register
-
-FAMILY_CATEGORIES = ("family.identity.name", "family.contact.address")
 
 
 @dataclass(frozen=True)
@@ -27,7 +26,7 @@ class ReferralChoices:
 def _school_touch(actor: User, controller: Controller, service: str, form: IntakeForm, person: Person) -> Touch:
     """A pupil, or a relative, read as what the school itself holds: for the form's purpose, or for a
     relative the service's first purpose that may name the family where the form's may not."""
-    wanted = ("child.identity.name",) if person.kind == Person.Kind.CHILD else FAMILY_CATEGORIES
+    wanted = (CHILD_NAME,) if person.kind == Person.Kind.CHILD else FAMILY_CATEGORIES
     purpose = register().purpose(controller.slug, service, form.purpose)
     if wanted[0] not in purpose.categories:
         purpose = next(iter(register().purposes_touching(controller.slug, service, wanted[0])), purpose)
@@ -45,7 +44,7 @@ def _school_touch(actor: User, controller: Controller, service: str, form: Intak
 
 def _case_touch(case: Case, person: Person) -> Touch:
     touch = case_read_touch(case)
-    categories = touch.categories if person.pk == case.child_id else ("family.identity.name",)
+    categories = touch.categories if person.pk == case.child_id else (PARENT_NAME,)
     return Touch(
         subject=person,
         controller=touch.controller,

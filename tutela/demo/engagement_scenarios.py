@@ -15,8 +15,9 @@ from tutela.demo.kit_script import (
     Task,
     Withdraw,
 )
+from tutela.engagement import categories as engagement
 
-SERVICE = "engagement-centres"
+SERVICE = engagement.SERVICE
 MANAGER = "wigan-manager"  # triages referrals
 OFFICER = "wigan-caseworker"  # works the cases
 
@@ -38,7 +39,7 @@ def _school_referral(days_ago: int, *, attendance: int = 81, suspensions: int = 
         "sen_provision": "K",
         "support_so_far": _TRIED,
     }
-    return Refer("school-referral", SCHOOL_USER, answers, days_ago=days_ago)
+    return Refer(engagement.SCHOOL_REFERRAL, SCHOOL_USER, answers, days_ago=days_ago)
 
 
 _ACCEPT = Accept(MANAGER, OFFICER, "Meets the centre's criteria: the school's support is evidenced. Allocated.")

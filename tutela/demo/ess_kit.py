@@ -10,7 +10,7 @@ from faker import Faker
 from tutela.casework.intake import referral_accept, referral_submit
 from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_close, case_open, task_add
-from tutela.enforcement.kit import SCHOOL_REFERRAL
+from tutela.enforcement.categories import SCHOOL_REFERRAL, SERVICE
 from tutela.enforcement.models import PenaltyNotice, StepEntry
 from tutela.enforcement.services import (
     penalty_notice_issue,
@@ -22,7 +22,7 @@ from tutela.governance.models import Controller, Team, User
 from tutela.people.models import Person, School
 
 ESS_CONTROLLER = "dudley"
-ESS_SERVICE = "education-support"
+ESS_SERVICE = SERVICE
 ESS_TEAM = "education-support-service"
 ESS_OFFICERS = ["dudley-caseworker", "dudley-caseworker2"]
 ESS_MANAGER = "dudley-manager"

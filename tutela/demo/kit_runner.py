@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from tutela.casework.categories import PARENT_ADDRESS
 from tutela.casework.intake import CONSENT_EVIDENCE, CONSENT_GIVEN_BY, referral_submit
 from tutela.casework.kit import ServiceKit, kit_for
 from tutela.casework.models import Case, Referral
@@ -193,7 +194,7 @@ def _record(run: _Run, family: _Family, action: Record) -> None:
     """A step of the kit; a letter it sends to the family is addressed to the first parent on the case."""
     case = _case(family)
     step = run.kit.step(action.step)
-    to_family = step.letter and "family.contact.address" in run.kit.letter(step.letter).categories
+    to_family = step.letter and PARENT_ADDRESS in run.kit.letter(step.letter).categories
     answers = run.answers(action.answers) | ({"rationale": run.text(action.rationale)} if action.rationale else {})
     assert case.allocated_worker is not None  # noqa: S101 -- allocated on acceptance
     step_record(

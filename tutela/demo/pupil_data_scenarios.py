@@ -15,8 +15,9 @@ from tutela.demo.kit_script import (
     Scenario,
     Task,
 )
+from tutela.pupil_data import categories as pupil_data
 
-SERVICE = "pupil-data"
+SERVICE = pupil_data.SERVICE
 MANAGER = "wigan-data-manager"  # triages requests
 OFFICER = "wigan-sen-officer"  # works the cases
 
@@ -123,7 +124,10 @@ SCENARIOS = (
         (
             _request(25, "ASD"),
             _ACCEPT,
-            Object("sen-assessment", "{parent} does not want the council to use {child}'s school records to assess."),
+            Object(
+                pupil_data.SEN_ASSESSMENT,
+                "{parent} does not want the council to use {child}'s school records to assess.",
+            ),
         ),
     ),
 )

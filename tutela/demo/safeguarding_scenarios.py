@@ -16,8 +16,9 @@ from tutela.demo.kit_script import (
     Scenario,
     Task,
 )
+from tutela.safeguarding import categories as safeguarding
 
-SERVICE = "sen-safeguarding"
+SERVICE = safeguarding.SERVICE
 DSL = "werneth-school-dsl"  # triages notes of concern and decides
 PASTORAL = "werneth-school-pastoral"  # raises most notes of concern
 HEAD = "werneth-school-head"
@@ -118,7 +119,7 @@ SCENARIOS = (
             _concern(25, "emotional", _TIRED),
             _ACCEPT,
             _monitor(24),
-            Object("safeguard", _OBJECTION_GROUNDS),
+            Object(safeguarding.SAFEGUARD, _OBJECTION_GROUNDS),
         ),
     ),
     Scenario(
@@ -127,7 +128,7 @@ SCENARIOS = (
             _concern(45, "neglect", _HUNGRY),
             _ACCEPT,
             _monitor(44),
-            Object("safeguard", _OBJECTION_GROUNDS),
+            Object(safeguarding.SAFEGUARD, _OBJECTION_GROUNDS),
             Answer(
                 HEAD,
                 upheld=False,

@@ -16,8 +16,9 @@ from tutela.demo.kit_script import (
     Task,
     Withdraw,
 )
+from tutela.targeted import categories as targeted
 
-SERVICE = "targeted-education-support"
+SERVICE = targeted.SERVICE
 MANAGER = "wigan-tess-manager"  # triages requests
 OFFICER = "wigan-tess-caseworker"  # works the cases
 

@@ -15,6 +15,7 @@ CRIMINAL = purpose(SERVICE, "criminal-offence-information")
 
 CHILD_NAME = category("child.identity.name")
 ATTENDANCE = category("child.education.attendance")
+SEN = category("child.education.sen")
 CASE_RECORDS = category("child.support.case-records")
 MEETING_NOTES = category("child.support.meeting-notes")
 COURT_ORDERS = category("child.safeguarding.court-orders")
@@ -29,3 +30,9 @@ WITNESS_STATEMENTS = category("family.criminal.witness-statements")
 CASE_CATEGORIES = (CHILD_NAME, ATTENDANCE, CASE_RECORDS)
 # A letter or notice to a parent: their name and address, and the attendance it is about.
 PARENT_CATEGORIES = (PARENT_NAME, PARENT_ADDRESS, ATTENDANCE)
+# A school's attendance referral: the pupil, their attendance and SEN, and the school's account.
+SCHOOL_REFERRAL_CATEGORIES = (CHILD_NAME, ATTENDANCE, SEN, CASE_RECORDS)
+
+# The key of the school's referral form (in its address, and on each referral made with it). Not a key
+# of ESS's register: named here because Wigan's register uses the same words for one of its purposes.
+SCHOOL_REFERRAL = "school-referral"

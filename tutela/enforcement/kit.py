@@ -10,13 +10,12 @@ from datetime import date
 from typing import Any
 
 from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, ServicePage, Stage, Submitter
+from tutela.enforcement.categories import SCHOOL_REFERRAL, SCHOOL_REFERRAL_CATEGORIES, SERVICE
 from tutela.enforcement.stages import ENFORCEMENT, STAGE_NAMES
 from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.services import Upload
 
-SERVICE = "education-support"
-SCHOOL_REFERRAL = "school-referral"
 SEN_STATUSES = (
     ("none", "No special educational needs"),
     ("sen_support", "SEN support"),
@@ -56,12 +55,7 @@ SCHOOL_REFERRAL_FORM = IntakeForm(
     ),
     submitters=frozenset({Submitter.SCHOOL}),
     purpose=ENFORCEMENT,
-    categories=(
-        "child.identity.name",
-        "child.education.attendance",
-        "child.education.sen",
-        "child.support.case-records",
-    ),
+    categories=SCHOOL_REFERRAL_CATEGORIES,
     fields=(
         Field("actions_taken", "What the school has done to improve attendance", "text", content=True),
         Field("sen_status", "Special educational needs", "choice", choices=SEN_STATUSES),

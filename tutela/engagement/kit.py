@@ -13,23 +13,25 @@ return to school. Placements, sessions and their attendance codes come with the 
 """
 
 from tutela.casework.kit import Field, IntakeForm, Letter, ServiceKit, Stage, Step, Submitter
+from tutela.engagement.categories import (
+    ADMINISTER,
+    AGENCY_RECORDS,
+    ATTENDANCE,
+    CARE,
+    CASE_NOTES,
+    CHILD,
+    DECIDE_SUPPORT,
+    FAMILY,
+    HEALTH,
+    LETTER_TO_FAMILY,
+    LETTERS,
+    PARENT_NAME,
+    SCHOOL_PICTURE,
+    SCHOOL_REFERRAL,
+    SEN,
+    SERVICE,
+)
 from tutela.lib.sen import SEN_PROVISION
-
-SERVICE = "engagement-centres"
-
-# The register's purposes this kit records under (each checked against it by the kit's test).
-SCHOOL_REFERRAL = "school-referral"
-DECIDE_SUPPORT = "decide-support"
-ADMINISTER = "administer-service"
-CARE = "care-while-attending"
-LETTERS = "organisational-information"
-
-# Categories, by what they hold.
-CHILD = ("child.identity.name", "child.identity.date-of-birth")
-FAMILY = ("family.identity.name", "family.contact.address", "family.contact.phone")
-SCHOOL_PICTURE = ("child.education.attendance", "child.education.behaviour")
-CASE_NOTES = ("child.support.case-records",)
-LETTER_TO_FAMILY = ("child.identity.name", "family.identity.name", "family.contact.address")
 
 ASSESSMENT, ATTENDING, RETURNING = "assessment", "attending", "returning"
 
@@ -44,12 +46,12 @@ def _said(key: str, label: str, *, hint: str = "", required: bool = True) -> Fie
 
 
 _SCHOOL_FORM = IntakeForm(
-    key="school-referral",
+    key=SCHOOL_REFERRAL,
     title="Refer a pupil to the engagement centres",
     description="For a pupil having difficulties in school, with their parent's agreement to the referral.",
     submitters=frozenset({Submitter.SCHOOL}),
     purpose=SCHOOL_REFERRAL,
-    categories=(*CHILD, *FAMILY, *SCHOOL_PICTURE, "child.education.sen", *CASE_NOTES),
+    categories=(*CHILD, *FAMILY, *SCHOOL_PICTURE, SEN, *CASE_NOTES),
     consent_purpose=SCHOOL_REFERRAL,
     family="required",
     family_needs_address=True,
@@ -68,7 +70,7 @@ _AGENCY_FORM = IntakeForm(
     description="For council staff who work with a young person the centre could help.",
     submitters=frozenset({Submitter.OTHER_TEAM, Submitter.SERVICE}),
     purpose=DECIDE_SUPPORT,
-    categories=(*CHILD, *SCHOOL_PICTURE, "child.support.agency-records", *CASE_NOTES),
+    categories=(*CHILD, *SCHOOL_PICTURE, AGENCY_RECORDS, *CASE_NOTES),
     family="optional",
     fields=(
         Field("referrer_role", "Your role and team", "line"),
@@ -83,7 +85,7 @@ _STEPS = (
         name="Initial meeting with the young person and family",
         stages=(ASSESSMENT,),
         purpose=ADMINISTER,
-        categories=(*CASE_NOTES, "family.identity.name"),
+        categories=(*CASE_NOTES, PARENT_NAME),
         happened="held_on",
         fields=(
             _date("held_on", "Date of the meeting"),
@@ -122,7 +124,7 @@ _STEPS = (
         name="Health and care needs while at the centre",
         stages=(),
         purpose=CARE,
-        categories=("child.special.health",),
+        categories=(HEALTH,),
         happened="recorded_on",
         fields=(
             _date("recorded_on", "Date recorded"),
@@ -149,7 +151,7 @@ _STEPS = (
         name="Plan the return to school",
         stages=(ATTENDING,),
         purpose=DECIDE_SUPPORT,
-        categories=("child.education.attendance", *CASE_NOTES),
+        categories=(ATTENDANCE, *CASE_NOTES),
         happened="agreed_on",
         moves_to=RETURNING,
         decision=True,
@@ -166,7 +168,7 @@ _STEPS = (
         name="Record how the return went",
         stages=(RETURNING,),
         purpose=ADMINISTER,
-        categories=("child.education.attendance", *CASE_NOTES),
+        categories=(ATTENDANCE, *CASE_NOTES),
         happened="recorded_on",
         fields=(
             _date("recorded_on", "Date recorded"),

@@ -20,17 +20,17 @@ and the SEN2 return come with the service's own issue.
 
 from tutela.casework.kit import Field, IntakeForm, Letter, ServiceKit, Stage, Step, Submitter
 from tutela.lib.sen import NEED_TYPES
-
-SERVICE = "pupil-data"
-
-# The register's purposes this kit records under (each checked against it by the kit's test).
-SEN_ASSESSMENT = "sen-assessment"
-CAREERS = "careers-service"
-
-CHILD = ("child.identity.name", "child.identity.date-of-birth")
-FAMILY = ("family.identity.name", "family.contact.address")
-NEEDS = ("child.education.sen", "child.education.assessment")
-LETTER_TO_FAMILY = ("child.identity.name", "family.identity.name", "family.contact.address", "child.education.sen")
+from tutela.pupil_data.categories import (
+    ASSESSMENT_REQUEST,
+    CAREERS,
+    CAREERS_ANSWER,
+    CHILD,
+    LETTER_TO_FAMILY,
+    NEEDS,
+    SCHOOL_RECORDS,
+    SEN_ASSESSMENT,
+    SERVICE,
+)
 
 RECEIVED, ASSESSING, ANSWERED = "received", "assessing", "answered"
 
@@ -50,14 +50,7 @@ _ASSESSMENT_REQUEST = IntakeForm(
     description="Ask the local authority to assess a child's special educational needs.",
     submitters=frozenset({Submitter.SCHOOL, Submitter.OTHER_TEAM, Submitter.SERVICE}),
     purpose=SEN_ASSESSMENT,
-    categories=(
-        *CHILD,
-        "child.identity.upn",
-        *FAMILY,
-        "child.education.schools",
-        "child.education.school-records",
-        *NEEDS,
-    ),
+    categories=ASSESSMENT_REQUEST,
     family="required",
     family_needs_address=True,  # the LA's decisions are sent to the parents
     fields=(
@@ -117,7 +110,7 @@ _STEPS = (
         name="Advice received",
         stages=(ASSESSING,),
         purpose=SEN_ASSESSMENT,
-        categories=(*NEEDS, "child.education.school-records"),
+        categories=(*NEEDS, SCHOOL_RECORDS),
         happened="received_on",
         fields=(
             _date("received_on", "Date received"),
@@ -163,7 +156,7 @@ _STEPS = (
         name="Answer the careers service",
         stages=(RECEIVED,),
         purpose=CAREERS,
-        categories=(*CHILD, "child.contact.address", *FAMILY, "child.education.careers-information"),
+        categories=CAREERS_ANSWER,
         happened="sent_on",
         moves_to=ANSWERED,
         decision=True,  # a disclosure: an officer decides what goes, after checking for an opt-out

@@ -1,6 +1,7 @@
 """The register's categories the records pages name (checked at start-up: ``tutela.register.declared``).
 
-What identifies each kind of person in a list, and what a case file holds about its child."""
+What identifies each kind of person in a list, what a case file holds about its child, and what a case
+page shows about each parent or carer on the case."""
 
 from tutela.register.declared import category
 
@@ -12,3 +13,10 @@ PARENT_NAME = category("family.identity.name")
 PARENT_DATE_OF_BIRTH = category("family.identity.date-of-birth")
 PROFESSIONAL_NAME = category("professional.identity.name")
 WORKFORCE_NAME = category("workforce.identity.name")
+RELATIONSHIPS = category("family.relationships")
+PARENT_ADDRESS = category("family.contact.address")
+PARENT_PHONE = category("family.contact.phone")
+PARENT_EMAIL = category("family.contact.email")
+
+# What a case page shows about each parent or carer on the case, by the category covering it.
+FAMILY_SHOWN = (PARENT_NAME, RELATIONSHIPS, PARENT_ADDRESS, PARENT_PHONE, PARENT_EMAIL)

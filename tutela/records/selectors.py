@@ -412,39 +412,28 @@ def case_for_actor(*, actor: User, case_id: int, action: Action = Action.READ) -
     return case
 
 
-# What a case page shows about each parent or carer on the case, by the taxonomy category covering it.
-FAMILY_NAME = "family.identity.name"
-FAMILY_SHOWN = (
-    FAMILY_NAME,
-    "family.relationships",
-    "family.contact.address",
-    "family.contact.phone",
-    "family.contact.email",
-)
-
-
 def case_family_file(*, controller: str, service: str) -> tuple[str, tuple[str, ...]]:
     """The purpose a service knows the parents and carers on its cases for, and which of what the case
     page shows of them it covers: the case file's own purpose where it covers parents' names, else the
     live purpose not resting on consent that covers most of it (the register's order breaks a tie).
-    ('', (FAMILY_NAME,)) where none does: the gate then refuses."""
+    ('', (declared.PARENT_NAME,)) where none does: the gate then refuses."""
     parent = SUBJECT_KEYS[Person.Kind.PARENT]
     try:
         purposes = [
             p
             for p in register().service(controller, service).purposes
-            if not p.retired and parent in p.data_subjects and FAMILY_NAME in p.categories
+            if not p.retired and parent in p.data_subjects and declared.PARENT_NAME in p.categories
         ]
     except LookupError:
-        return "", (FAMILY_NAME,)
+        return "", (declared.PARENT_NAME,)
     own = case_purpose(controller=controller, service=service)
     chosen = next((p for p in purposes if p.key == own), None)
     if chosen is None:
         candidates = [p for p in purposes if p.lawful_basis != LawfulBasis.CONSENT]
         if not candidates:
-            return "", (FAMILY_NAME,)
-        chosen = max(candidates, key=lambda p: len(set(FAMILY_SHOWN) & set(p.categories)))
-    return chosen.key, tuple(key for key in FAMILY_SHOWN if key in chosen.categories)
+            return "", (declared.PARENT_NAME,)
+        chosen = max(candidates, key=lambda p: len(set(declared.FAMILY_SHOWN) & set(p.categories)))
+    return chosen.key, tuple(key for key in declared.FAMILY_SHOWN if key in chosen.categories)
 
 
 def case_family_touch(case: Case, person: Person) -> Touch:

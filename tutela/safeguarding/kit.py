@@ -14,16 +14,17 @@ transfer of the file to a new school come with the service's own issue.
 """
 
 from tutela.casework.kit import Field, IntakeForm, Letter, ServiceKit, Stage, Step, Submitter
-
-SERVICE = "sen-safeguarding"
-
-# The register's purposes this kit records under (each checked against it by the kit's test).
-SAFEGUARD = "safeguard"
-PASTORAL = "pastoral-care"
-
-CHILD = ("child.identity.name", "child.identity.date-of-birth")
-CONCERNS = ("child.safeguarding.concerns",)
-SOCIAL_CARE = ("child.safeguarding.child-in-need", "child.safeguarding.child-protection")
+from tutela.safeguarding.categories import (
+    ATTENDANCE,
+    CHILD,
+    CHILD_IN_NEED,
+    CONCERNS,
+    PASTORAL,
+    SAFEGUARD,
+    SERVICE,
+    SOCIAL_CARE,
+    WRITTEN_REFERRAL,
+)
 
 CONCERN, MONITORING, REFERRED = "concern", "monitoring", "referred"
 
@@ -89,7 +90,7 @@ _STEPS = (
         name="Refer to children's social care",
         stages=(CONCERN, MONITORING),
         purpose=SAFEGUARD,
-        categories=(*CONCERNS, "child.safeguarding.child-in-need"),
+        categories=(*CONCERNS, CHILD_IN_NEED),
         happened="referred_on",
         moves_to=REFERRED,
         decision=True,
@@ -142,7 +143,7 @@ _STEPS = (
         name="Monitoring review",
         stages=(MONITORING,),
         purpose=SAFEGUARD,
-        categories=(*CONCERNS, "child.education.attendance"),
+        categories=(*CONCERNS, ATTENDANCE),
         happened="held_on",
         fields=(
             _date("held_on", "Date of the review"),
@@ -156,7 +157,7 @@ _STEPS = (
         name="Pastoral support",
         stages=(MONITORING, REFERRED),
         purpose=PASTORAL,
-        categories=(*CONCERNS, "child.education.attendance"),
+        categories=(*CONCERNS, ATTENDANCE),
         happened="started_on",
         fields=(_date("started_on", "Date started"), _said("support", "Support given, by whom and how often")),
     ),
@@ -177,7 +178,7 @@ KIT = ServiceKit(
             "Written confirmation of a referral to children's social care",
             "letters/safeguarding_written_referral.html",
             SAFEGUARD,
-            (*CHILD, "child.contact.address", "family.identity.name", *CONCERNS),
+            WRITTEN_REFERRAL,
         ),
     ),
 )

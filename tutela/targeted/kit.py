@@ -13,21 +13,26 @@ involvement. Photograph and video consents, Early Help and PLO work come with th
 
 from tutela.casework.kit import Field, IntakeForm, Letter, ServiceKit, Stage, Step, Submitter
 from tutela.lib.sen import NEED_TYPES, SEN_PROVISION
-
-SERVICE = "targeted-education-support"
-
-# The register's purposes this kit records under (each checked against it by the kit's test).
-INVOLVEMENT = "service-involvement"  # consent: the signed Request for Service Involvement
-LEARNING = "support-learning"
-PROGRESS = "monitor-progress"
-HEALTH = "wellbeing-health"
-SAFEGUARDING = "safeguarding"
-
-CHILD = ("child.identity.name", "child.identity.date-of-birth")
-FAMILY = ("family.identity.name", "family.contact.address", "family.contact.phone")
-SEN = ("child.education.sen",)
-PLAN = ("child.education.sen-interventions", "child.education.outcomes")
-LETTER_TO_FAMILY = ("child.identity.name", "family.identity.name", "family.contact.address")
+from tutela.targeted.categories import (
+    ASSESSMENTS,
+    CASE_RECORDS,
+    HEALTH,
+    HEALTH_INFORMATION,
+    INTERVENTIONS,
+    INVOLVEMENT,
+    LEARNING,
+    LETTER_TO_FAMILY,
+    PLAN,
+    PROFESSIONALS_INVOLVED,
+    PROGRESS,
+    REQUEST,
+    SAFEGUARDING,
+    SAFEGUARDING_CONCERNS,
+    SCHOOL_RECORDS,
+    SEN,
+    SERVICE,
+    STRENGTHS,
+)
 
 ASSESSMENT, SUPPORT, ENDING = "assessment", "support", "ending"
 
@@ -47,15 +52,7 @@ _REQUEST = IntakeForm(
     description="An education establishment asks TESS to support a child, with the parent's signed consent.",
     submitters=frozenset({Submitter.SCHOOL, Submitter.SERVICE}),
     purpose=INVOLVEMENT,
-    categories=(
-        *CHILD,
-        *FAMILY,
-        "child.education.schools",
-        "child.education.school-records",
-        *SEN,
-        "child.education.strengths",
-        "child.support.professionals-involved",
-    ),
+    categories=REQUEST,
     consent_purpose=INVOLVEMENT,
     family="required",
     family_needs_address=True,
@@ -82,7 +79,7 @@ _STEPS = (
         name="Consultation with the setting",
         stages=(ASSESSMENT,),
         purpose=LEARNING,
-        categories=(*SEN, "child.education.school-records", "child.support.professionals-involved"),
+        categories=(*SEN, SCHOOL_RECORDS, PROFESSIONALS_INVOLVED),
         happened="held_on",
         fields=(
             _date("held_on", "Date of the consultation"),
@@ -95,7 +92,7 @@ _STEPS = (
         name="Assessment of needs",
         stages=(ASSESSMENT, SUPPORT),
         purpose=LEARNING,
-        categories=(*SEN, "child.education.assessment", "child.education.strengths"),
+        categories=(*SEN, ASSESSMENTS, STRENGTHS),
         happened="assessed_on",
         fields=(
             _date("assessed_on", "Date of the assessment"),
@@ -109,7 +106,7 @@ _STEPS = (
         name="Agree a support plan",
         stages=(ASSESSMENT,),
         purpose=LEARNING,
-        categories=(*PLAN, "child.education.strengths"),
+        categories=(*PLAN, STRENGTHS),
         happened="agreed_on",
         moves_to=SUPPORT,
         decision=True,
@@ -126,7 +123,7 @@ _STEPS = (
         name="Review progress",
         stages=(SUPPORT,),
         purpose=PROGRESS,
-        categories=(*PLAN, "child.education.assessment"),
+        categories=(*PLAN, ASSESSMENTS),
         happened="held_on",
         fields=(
             _date("held_on", "Date of the review"),
@@ -140,7 +137,7 @@ _STEPS = (
         name="Health information from a professional",
         stages=(),
         purpose=HEALTH,
-        categories=("child.special.health", "child.special.physical-mental", "professional.identity.name"),
+        categories=HEALTH_INFORMATION,
         happened="received_on",
         fields=(
             _date("received_on", "Date received"),
@@ -153,11 +150,7 @@ _STEPS = (
         name="Safeguarding concern",
         stages=(),
         purpose=SAFEGUARDING,
-        categories=(
-            "child.safeguarding.neglect",
-            "child.safeguarding.domestic-abuse",
-            "child.safeguarding.exploitation",
-        ),
+        categories=SAFEGUARDING_CONCERNS,
         happened="noticed_on",
         decision=True,  # passing it on can mean sharing without consent, to protect the child
         fields=(
@@ -205,7 +198,7 @@ _STEPS = (
         name="File note",
         stages=(),
         purpose=LEARNING,
-        categories=("child.support.case-records",),
+        categories=(CASE_RECORDS,),
         happened="occurred_on",
         fields=(_date("occurred_on", "Date"), _said("note", "Note")),
     ),
@@ -227,7 +220,7 @@ KIT = ServiceKit(
             "Your child's support plan",
             "letters/targeted_support_plan.html",
             INVOLVEMENT,
-            (*LETTER_TO_FAMILY, "child.education.sen-interventions"),
+            (*LETTER_TO_FAMILY, INTERVENTIONS),
         ),
         Letter(
             "end-involvement",

@@ -5,7 +5,7 @@ import pytest
 from tutela.casework.intake import referral_accept, referral_return, referral_submit
 from tutela.casework.models import Case, Referral
 from tutela.casework.referrals import referrals_submitted as referrals_for_school
-from tutela.enforcement.kit import SCHOOL_REFERRAL, SERVICE
+from tutela.enforcement.categories import SCHOOL_REFERRAL, SERVICE
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.people.tests.factories import PersonFactory
 from tutela.records.models import Record

@@ -44,7 +44,12 @@ def test_every_app_that_names_keys_declares_them_in_one_module():
     modules = {module for names in declared.declared_categories().values() for module in names}
     assert modules == {
         "tutela.attendance.categories",
+        "tutela.casework.categories",
         "tutela.enforcement.categories",
+        "tutela.engagement.categories",
+        "tutela.pupil_data.categories",
         "tutela.records.categories",
+        "tutela.safeguarding.categories",
         "tutela.sharing.categories",
+        "tutela.targeted.categories",
     }
