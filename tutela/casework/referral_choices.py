@@ -59,6 +59,14 @@ def _case_touch(case: Case, person: Person) -> Touch:
     )
 
 
+def _choosing(actor: User, form: IntakeForm) -> Action:
+    """A school choosing whom a consent-carrying form is about is the first step of recording that
+    consent: asking for the consent first would never let the school send the form that carries it."""
+    if actor.school_id is not None and form.consent_purpose and form.consent_purpose == form.purpose:
+        return Action.RECORD_CONSENT
+    return Action.READ
+
+
 def referral_choices(
     *, actor: User, controller: Controller, service: str, form: IntakeForm, child_id: int | None
 ) -> ReferralChoices:
@@ -86,6 +94,8 @@ def referral_choices(
 
     touches = [touch(child, child.pk) for child in children]
     touches += [touch(person, child_id) for person in family if child_id is not None]
-    decisions = decide_many(actor=actor, action=Action.READ, touches=touches, summary="referral form choices")
+    decisions = decide_many(
+        actor=actor, action=_choosing(actor, form), touches=touches, summary="referral form choices"
+    )
     allowed = {t.subject.pk for t, decision in zip(touches, decisions, strict=True) if decision.allowed}
     return ReferralChoices([p for p in children if p.pk in allowed], [p for p in family if p.pk in allowed])

@@ -3,6 +3,7 @@ calls one service, renders). Refusals are the 403 page's (RefusalMiddleware)."""
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -102,6 +103,7 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
                 form_reference=data["form_reference"],
                 given_on=data["given_on"],
             )
+            messages.success(request, f"Consent recorded for {person.full_name}")
             return redirect(_back(person, case))
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
@@ -113,6 +115,9 @@ def consent_new(request: HttpRequest, person_id: int) -> HttpResponse:
 def consent_withdraw_page(request: HttpRequest, consent_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     page = withdrawal_page(actor=actor, consent_id=consent_id)
+    subject = page.consent.subject
+    # From a case page, back to the case: the flag the withdrawal raises is shown there.
+    case = _case_from_query(actor, subject, request.GET.get("case", "")) if actor.school_id is None else None
     form = WithdrawForm(_posted(request), deciders=page.deciders)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -124,12 +129,14 @@ def consent_withdraw_page(request: HttpRequest, consent_id: int) -> HttpResponse
                 withdrawn_on=data["withdrawn_on"],
                 note=data["note"],
             )
+            messages.success(request, f"Withdrawal of consent recorded for {subject.full_name}")
             if actor.school_id is not None:  # a school user sees none of the casework: back to the pupil
                 return redirect("records:person", person_id=page.consent.subject_id)
-            return redirect("consent:list", person_id=page.consent.subject_id)
+            return redirect(_back(subject, case))
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
-    return render(request, "consent/withdraw.html", {"form": form, "page": page})
+    back = reverse("records:person", kwargs={"person_id": subject.pk}) if actor.school_id else _back(subject, case)
+    return render(request, "consent/withdraw.html", {"form": form, "page": page, "back": back})
 
 
 @login_required

@@ -467,3 +467,24 @@ def recording_purposes(*, case: Case) -> list[Purpose]:
 def recording_categories(*, purpose: Purpose) -> list[tuple[str, str]]:
     """What a record kept for this purpose may hold, as (key, the taxonomy's label): nothing else is offered."""
     return [(category.key, category.label) for category in register().categories(list(purpose.categories))]
+
+
+@dataclass(frozen=True)
+class RecordWords:
+    """What the record page says of the register entries a record rests on, never their keys."""
+
+    service: str
+    purpose: str
+    retention: str
+
+
+def record_words(*, record: Record) -> RecordWords:
+    """The service's name, the purpose's title and the retention rule's records, from the register;
+    a key in words where the register no longer has the entry (a retired service, say)."""
+    try:
+        service = register().service(record.controller.slug, record.service)
+    except LookupError:
+        return RecordWords(record.service.replace("-", " ").capitalize(), record.purpose, "")
+    purpose = next((p.label for p in service.purposes if p.key == record.purpose), record.purpose)
+    retention = next((r.records for r in service.retention if r.key == record.retention_class), "")
+    return RecordWords(service.name, purpose, retention)

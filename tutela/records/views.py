@@ -32,6 +32,7 @@ from tutela.records.selectors import (
     document_content,
     person_page,
     record_read,
+    record_words,
     recording_categories,
     recording_purposes,
 )
@@ -113,7 +114,8 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
 def record_detail(request: HttpRequest, record_id: int) -> HttpResponse:
     view = record_read(actor=actor_from_request(request), record_id=record_id)
     categories = register().categories(list(view.record.categories))
-    return render(request, "records/record_detail.html", {"view": view, "categories": categories})
+    context = {"view": view, "categories": categories, "words": record_words(record=view.record)}
+    return render(request, "records/record_detail.html", context)
 
 
 @login_required

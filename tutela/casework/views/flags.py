@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -33,7 +34,8 @@ def flag_detail(request: HttpRequest, flag_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             flag_resolve(actor=actor, flag=flag, resolution=form.cleaned_data["resolution"])
-            return redirect("casework:flag", flag_id=flag.pk)
+            messages.success(request, f"Decision recorded on case {flag.case.reference}")
+            return redirect("casework:case", case_id=flag.case_id)
         except InvalidInput as invalid:
             _apply_errors(form, invalid)
     return render(request, "casework/flag.html", {"flag": flag, "case": flag.case, "form": form})
