@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from tutela.casework import categories as declared
+from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.kit import Letter, ServiceKit, Step
 from tutela.casework.models import Case, CaseFlag, CaseTask
-from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.casework.steps import case_kit, current_stage, next_stages
 from tutela.consent.models import Consent
 from tutela.consent.selectors import consent_recipient_names
@@ -105,12 +105,12 @@ def case_family(*, actor: User, case: Case, today: date) -> list[FamilyRow]:
 
 
 def _names(case: Case) -> tuple[str, dict[str, str]]:
-    """The service's name and its purposes' descriptions, from the register."""
+    """The service's name and its purposes' names for staff, from the register."""
     try:
         service = register().service(case.controller.slug, case.service)
     except LookupError:
         return case.service, {}
-    return service.name, {purpose.key: purpose.description for purpose in service.purposes}
+    return service.name, {purpose.key: purpose.label for purpose in service.purposes}
 
 
 def case_consents(*, case: Case, purposes: dict[str, str]) -> list[ConsentRow]:

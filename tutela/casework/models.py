@@ -22,6 +22,9 @@ class Case(models.Model):
     opened_at = models.DateTimeField()
     opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     close_reason = models.TextField(blank=True)
     stage = models.SlugField(blank=True, help_text="The step the case is at, as the service's stages name it.")
 

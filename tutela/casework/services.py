@@ -96,14 +96,20 @@ def case_set_stage(*, actor: User, case: Case, stage: str) -> Case:
 
 
 def case_close(*, actor: User, case: Case, reason: str) -> Case:
+    """Close the case with the reason, recording who closed it; its open tasks end with it."""
     if not reason.strip():
         raise InvalidInput({"reason": "Give the reason for closing the case"})
     if not case.is_open:
         raise InvalidInput({"reason": "The case is already closed"})
     with transaction.atomic():
         case.closed_at = timezone.now()
+        case.closed_by = actor
         case.close_reason = reason.strip()
-        case.save(update_fields=["closed_at", "close_reason"])
+        case.save(update_fields=["closed_at", "closed_by", "close_reason"])
+        # A closed case has nothing left to do: its open tasks end with it, saying so.
+        case.tasks.filter(done_at__isnull=True).update(
+            done_at=case.closed_at, done_by=actor, outcome="Ended: the case was closed"
+        )
         audit_record(
             actor=actor,
             action="case_close",

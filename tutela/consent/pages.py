@@ -93,7 +93,7 @@ def objection_purposes(*, actor: User) -> Choices:
     mine = {team.service for team in actor.teams.all() if team.service}
     services = [service for service in services if service.key in mine] or services
     return [
-        (f"{service.key}:{purpose.key}", f"{service.name}: {purpose.description}")
+        (f"{service.key}:{purpose.key}", f"{service.name}: {purpose.label}")
         for service in services
         for purpose in service.purposes
         if not purpose.retired

@@ -129,7 +129,7 @@ def objection_rows(*, person: Person, controller_id: int | None = None) -> list[
         try:
             service = register().service(objection.controller.slug, objection.service)
             purpose = register().purpose(objection.controller.slug, objection.service, objection.purpose)
-            names = (purpose.description, service.name)
+            names = (purpose.label, service.name)
         except LookupError:
             names = (objection.purpose, objection.service)
         rows.append(ObjectionRow(objection, *names))
@@ -140,9 +140,9 @@ Choices = list[tuple[str, str]]
 
 
 def consent_purpose_label(*, controller: str, service: str, purpose: str) -> str:
-    """A purpose as the register describes it; its key only if the register no longer has it."""
+    """A purpose by its name for staff (the register's title); its key only if the register no longer has it."""
     try:
-        return register().purpose(controller, service, purpose).description
+        return register().purpose(controller, service, purpose).label
     except LookupError:
         return purpose
 
@@ -170,7 +170,7 @@ def consent_scope_choices(*, services: Sequence[Service]) -> tuple[Choices, Choi
     def label(service: Service, text: str) -> str:
         return f"{service.name}: {text}" if several else text
 
-    purposes = [(f"{s.key}:{p.key}", label(s, p.description)) for s in services for p in _consent_purposes(s)]
+    purposes = [(f"{s.key}:{p.key}", label(s, p.label)) for s in services for p in _consent_purposes(s)]
     recipients = [
         (f"{s.key}:{r.key}", label(s, r.name))
         for s in services

@@ -261,7 +261,7 @@ def objection_raise(
             purpose=f"{controller.slug}/{service}/{purpose}",
             detail={"lawful_basis": str(entry.lawful_basis)},
         )
-        _flag_objection(actor, objection, entry.description)
+        _flag_objection(actor, objection, entry.label)
     return objection
 
 

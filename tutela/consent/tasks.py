@@ -19,7 +19,7 @@ def withdrawal_message(consent: Consent) -> str:
             parts.append(f"Consent for '{key}' was withdrawn.")
             continue
         follows = entry.consent.without_consent if entry.consent is not None else ""
-        parts.append(f"Consent for '{entry.description}' was withdrawn. {follows}".strip())
+        parts.append(f"Consent for '{entry.label}' was withdrawn. {follows}".strip())
     when = f"on {consent.withdrawn_on:%-d %B %Y}" if consent.withdrawn_on else ""
     return f"{' '.join(parts)} Withdrawn {when}. Decide whether the case can continue and what must stop."
 

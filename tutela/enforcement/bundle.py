@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
+from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.models import Case
-from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import categories as declared
 from tutela.enforcement import rules
 from tutela.enforcement.models import BundleDisclosure, EvidenceBundle, PenaltyNotice, Prosecution, StepEntry
@@ -206,7 +206,8 @@ def _step_evidence(actor: User, case: Case, entries: list[StepEntry], key: str) 
 
 
 def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEntry]:
-    """The case's chronology without records about anyone but the child and the defendant."""
+    """The case's chronology without records about anyone but the child and the defendant, and
+    without the consents and flags the service keeps for its own handling of the case."""
     others = set(
         Record.objects.filter(case=case)
         .exclude(subject_id__in=[case.child_id, defendant.pk])
@@ -215,7 +216,7 @@ def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEn
     return [
         entry
         for entry in case_chronology(actor=actor, case=case)
-        if not entry.restricted and entry.record_id not in others
+        if not entry.restricted and entry.record_id not in others and entry.kind not in ("Consent", "Flag")
     ]
 
 

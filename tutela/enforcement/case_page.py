@@ -12,8 +12,8 @@ their object the same way, after the case.
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.models import Case, CaseTask
-from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import categories as declared
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, notice_state, step_entries

@@ -172,11 +172,9 @@ class PersonPage:
     service_names: dict[str, str]
     shared_with: list["Holder"]
     objections: list["ObjectionRow"] = field(default_factory=list)
-    casework: bool = True
+    casework: bool = True  # whether the viewer takes part in the controller's casework (not a school user)
     # For a school user: their own pupil's live consents, to pass on a parent's withdrawal (seed 001).
-    pupil_consents: list[PupilConsentRow] = field(
-        default_factory=list
-    )  # whether the viewer takes part in the controller's casework (not a school user)
+    pupil_consents: list[PupilConsentRow] = field(default_factory=list)
 
 
 def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str], str]]:
@@ -191,7 +189,7 @@ def _names(controllers: set[str]) -> tuple[dict[str, str], dict[tuple[str, str],
             continue
         for service in found.services:
             services[service.key] = service.name
-            purposes.update({(service.key, purpose.key): purpose.description for purpose in service.purposes})
+            purposes.update({(service.key, purpose.key): purpose.label for purpose in service.purposes})
     return services, purposes
 
 

@@ -16,8 +16,8 @@ def test_a_consent_recorded_on_the_page_has_exactly_the_scope_chosen(world, case
     client.force_login(world.users["assigned_caseworker"])
     url = f"/people/{casework.child.pk}/consents/new/"
     page = client.get(url).content.decode()
-    description = register().purpose("wigan", EC, RESTS_ON_CONSENT).description
-    assert description in page and RESTS_ON_CONSENT not in page.replace(f"{EC}:{RESTS_ON_CONSENT}", "")
+    label = register().purpose("wigan", EC, RESTS_ON_CONSENT).label
+    assert label in page and RESTS_ON_CONSENT not in page.replace(f"{EC}:{RESTS_ON_CONSENT}", "")
     response = client.post(
         url,
         {
@@ -37,7 +37,7 @@ def test_the_list_shows_scope_capacity_and_dates_in_words(world, casework, clien
     consent = given(world, casework)
     client.force_login(world.users["team_colleague"])
     page = client.get(f"/people/{casework.child.pk}/consents/").content.decode()
-    assert register().purpose("wigan", EC, RESTS_ON_CONSENT).description in page
+    assert register().purpose("wigan", EC, RESTS_ON_CONSENT).label in page
     assert "Mother with parental responsibility" in page
     assert f"{consent.given_on:%-d %B %Y}" in page and "EC-CONSENT-7" in page
     assert f"/consents/{consent.pk}/withdraw/" in page

@@ -25,7 +25,7 @@ def test_an_objection_recorded_on_the_page_flags_the_open_case(world, casework, 
     flag = CaseFlag.objects.get(case=casework.case, kind=CaseFlag.Kind.OBJECTION)
     assert flag.about == f"objection:{objection.pk}" and flag.task is not None
     page = client.get(f"/people/{casework.child.pk}/consents/").content.decode()
-    assert register().purpose("wigan", "engagement-centres", "data-analytics").description in page
+    assert register().purpose("wigan", "engagement-centres", "data-analytics").label in page
     assert "Waiting for a decision" in page and f"/objections/{objection.pk}/decide/" in page
 
 

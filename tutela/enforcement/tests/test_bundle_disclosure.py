@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tutela.audit.models import AuditEntry
-from tutela.casework.selectors import case_chronology
+from tutela.casework.chronology import case_chronology
 from tutela.enforcement.bundle import bundle_build, bundle_disclose
 from tutela.enforcement.models import BundleDisclosure
 from tutela.enforcement.services import prosecution_start
