@@ -2,8 +2,8 @@
 
 A school user chooses from its own pupils, read as what the school itself holds; staff choose from
 the children of their own teams' open cases, read as those cases' files, and from the children their
-teams added (a school's safeguarding team adds its pupils before any concern), read as the service's. The family offered are the
-chosen child's current relatives, read the same way.
+teams added (a school's safeguarding team adds its pupils before any concern), read as the
+service's. The family offered are the chosen child's current relatives, read the same way.
 """
 
 from dataclasses import dataclass

@@ -50,7 +50,7 @@ def pupil(world):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_note_of_concern_to_closure_with_an_objection_answered(page, world, pupil):
-    child, mother = pupil
+    child, _mother = pupil
     werneth = world.controllers["school"]
     dsl, pastoral, head = (world.users[key] for key in ("safeguarding_lead", "pastoral_staff", "headteacher"))
     werneth.two_factor_roles.add(Role.objects.get(code="safeguarding-lead"))
