@@ -12,7 +12,8 @@ their object the same way, after the case.
 from dataclasses import dataclass
 from datetime import date
 
-from tutela.casework.models import Case, CaseTask
+from tutela.casework.flags import flags_open
+from tutela.casework.models import Case, CaseFlag, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import categories as declared
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
@@ -42,6 +43,7 @@ class CasePage:
     prosecutions: list[Prosecution]
     documents: list[Record]
     chronology: list[ChronologyEntry]
+    flags: list[CaseFlag]  # consent withdrawn, restriction, objection: each waits on the worker's decision
 
 
 def _case_touch(
@@ -101,6 +103,7 @@ def case_page(*, actor: User, case: Case, today: date) -> CasePage:
         prosecutions=prosecutions,
         documents=[record for record in case_documents(case=case) if record.pk in readable],
         chronology=chronology,
+        flags=flags_open(case=case),
     )
 
 

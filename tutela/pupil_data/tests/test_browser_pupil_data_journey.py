@@ -92,7 +92,7 @@ def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, w
     page.get_by_role("button", name="Continue").click()
     page.locator("input[name=categories]").first.check()
     page.get_by_label("Title").fill("Call with the SENCO")
-    page.get_by_label("Details").fill("The school will send the educational psychologist's notes.")
+    page.get_by_label("Details", exact=True).fill("The school will send the educational psychologist's notes.")
     fill_date(page, "occurred_on", today)
     page.select_option("#id_source", index=1)
     page.get_by_role("button", name="Save record").click()

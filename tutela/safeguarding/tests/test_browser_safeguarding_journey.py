@@ -112,7 +112,7 @@ def test_note_of_concern_to_closure_with_an_objection_answered(page, world, pupi
     shot(page, "werneth-11-record-form")
     page.locator("input[name=categories]").first.check()
     page.get_by_label("Title").fill("Spoke with Sam at break")
-    page.get_by_label("Details").fill("Sam was calm and said the bruise came from a fall off a bike.")
+    page.get_by_label("Details", exact=True).fill("Sam was calm and said the bruise came from a fall off a bike.")
     fill_date(page, "occurred_on", today)
     page.select_option("#id_source", index=1)
     page.get_by_role("button", name="Save record").click()
