@@ -1,8 +1,9 @@
 """Whom a referrer may choose on a referral form, read through the gate (one audit entry per page).
 
 A school user chooses from its own pupils, read as what the school itself holds; staff choose from
-the children of their own teams' open cases, read as those cases' files. The family offered are the
-chosen child's current relatives, read the same way.
+the children of their own teams' open cases, read as those cases' files, and from the children their
+teams added (a school's safeguarding team adds its pupils before any concern), read as the
+service's. The family offered are the chosen child's current relatives, read the same way.
 """
 
 from dataclasses import dataclass
@@ -23,9 +24,10 @@ class ReferralChoices:
     family: list[Person]
 
 
-def _school_touch(actor: User, controller: Controller, service: str, form: IntakeForm, person: Person) -> Touch:
-    """A pupil, or a relative, read as what the school itself holds: for the form's purpose, or for a
-    relative the service's first purpose that may name the family where the form's may not."""
+def _service_touch(actor: User, controller: Controller, service: str, form: IntakeForm, person: Person) -> Touch:
+    """A child, or a relative, read as the service's (for a school user, as what the school itself
+    holds): for the form's purpose, or for a relative the service's first purpose that may name the
+    family where the form's may not."""
     wanted = (CHILD_NAME,) if person.kind == Person.Kind.CHILD else FAMILY_CATEGORIES
     purpose = register().purpose(controller.slug, service, form.purpose)
     if wanted[0] not in purpose.categories:
@@ -81,16 +83,19 @@ def referral_choices(
             "child", "controller"
         )
         cases = {case.child_id: case for case in open_cases}
-        children = sorted({case.child for case in cases.values()}, key=lambda p: (p.family_name, p.pk))
+        added = Person.objects.filter(
+            registered_by_team__in=actor.teams.all(), kind=Person.Kind.CHILD, merged_into__isnull=True
+        ).exclude(pk__in=list(cases))
+        children = sorted({case.child for case in cases.values()} | set(added), key=lambda p: (p.family_name, p.pk))
     family: list[Person] = []
     if child_id is not None and child_id in {child.pk for child in children}:
         links = Relationship.objects.filter(child_id=child_id, ended_on__isnull=True).select_related("person")
         family = [link.person for link in links if link.person.kind != Person.Kind.CHILD]
 
     def touch(person: Person, child_pk: int) -> Touch:
-        if actor.school_id is not None:
-            return _school_touch(actor, controller, service, form, person)
-        return _case_touch(cases[child_pk], person)
+        if child_pk in cases:
+            return _case_touch(cases[child_pk], person)
+        return _service_touch(actor, controller, service, form, person)
 
     touches = [touch(child, child.pk) for child in children]
     touches += [touch(person, child_id) for person in family if child_id is not None]

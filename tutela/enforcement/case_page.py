@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from tutela.casework.chronology import ChronologyEntry, case_chronology
-from tutela.casework.models import Case, CaseTask
+from tutela.casework.flags import FLAG_TASK_KIND, flags_open
+from tutela.casework.models import Case, CaseFlag, CaseTask
 from tutela.enforcement import categories as declared
 from tutela.enforcement.models import LegalDecision, PenaltyNotice, Prosecution, StepEntry
 from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents, notice_state, step_entries
@@ -42,6 +43,7 @@ class CasePage:
     prosecutions: list[Prosecution]
     documents: list[Record]
     chronology: list[ChronologyEntry]
+    flags: list[CaseFlag]  # consent withdrawn, restriction, objection: each waits on the worker's decision
 
 
 def _case_touch(
@@ -90,17 +92,21 @@ def case_page(*, actor: User, case: Case, today: date) -> CasePage:
     family, prosecutions = family_and_prosecutions(actor=actor, case=case)
     notices = case.penalty_notices.select_related("parent").prefetch_related("payments")
     decisions = case.legal_decisions.select_related("officer", "concerning", "record")
+    tasks = list(case.tasks.filter(done_at__isnull=True).select_related("assigned_to"))
+    # Every open flag has its decision task open (resolving the flag completes it): no query without one.
+    flags = flags_open(case=case) if any(task.kind == FLAG_TASK_KIND for task in tasks) else []
     return CasePage(
         case=case,
         family=family,
         clocks=case_clocks(case=case, today=today),
-        tasks=list(case.tasks.filter(done_at__isnull=True).select_related("assigned_to")),
+        tasks=tasks,
         decisions=[decision for decision in decisions if decision.record_id in readable],
         steps=[entry for entry in step_entries(case=case) if entry.record_id in readable],
         notices=[(notice, notice_state(notice, today)) for notice in notices if notice.record_id in readable],
         prosecutions=prosecutions,
         documents=[record for record in case_documents(case=case) if record.pk in readable],
         chronology=chronology,
+        flags=flags,
     )
 
 

@@ -90,6 +90,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "prosecutions": page.prosecutions,
         "documents": page.documents,
         "chronology": page.chronology,
+        "flags": page.flags,
         "available_steps": STEPS,
         "today": timezone.localdate(),
         "task_form": f.TaskForm(),

@@ -88,7 +88,13 @@ def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
     )
     if chosen not in {str(child.pk) for child in choices.children}:
         chosen = ""
-    context = {"intake": intake, "service_name": _service_name(controller.slug, service), "chosen": chosen}
+    context = {
+        "intake": intake,
+        "service_name": _service_name(controller.slug, service),
+        "chosen": chosen,
+        "nobody": not choices.children,
+        "school": actor.school_id is not None,
+    }
     if not chosen or request.POST.get("choose") is not None:
         step = f.ChildChoiceForm(
             request.POST or None if not chosen else None, children=choices.children, initial={"child": chosen}
