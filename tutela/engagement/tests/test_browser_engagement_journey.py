@@ -81,7 +81,7 @@ def _case_page(page: Page, case_id: int) -> None:
     page.wait_for_selector("h1:has-text('Leo Journey')")
     family = page.locator("table").first.inner_text()
     # The centre's notice covers the parents' names and contact details, not their relationships.
-    assert "Rose Journey\tNot recorded for this service\tNot recorded for this service\t4 Test Walk" in family
+    assert "Rose Journey\tMother\tYes\t4 Test Walk" in family
     summary = page.locator(".govuk-summary-list").first.inner_text()
     assert "Assessment and planning" in summary and "Casey Worker" in summary
     shot(page, "ec-07-case")
