@@ -66,6 +66,7 @@ class CasePage:
     next_steps: tuple[Step, ...]
     moves: list[tuple[str, str]]  # (stage key, stage name)
     letters: tuple[Letter, ...]
+    takes_consent: bool = False  # the service has a purpose resting on consent
 
 
 def _holds_responsibility(relationship: Relationship, today: date) -> bool:
@@ -149,4 +150,5 @@ def case_page(*, actor: User, case: Case, today: date) -> CasePage:
         next_steps=kit.steps_at(stage) if case.is_open else (),
         moves=[(key, kit.stage_name(key)) for key in next_stages(kit, case)] if case.is_open else [],
         letters=kit.letters if case.is_open else (),
+        takes_consent=bool(register().consent_purposes(case.controller.slug, case.service)),
     )

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from django.utils import timezone
 
 from tutela.casework.models import Case, CaseFlag, CaseStep, CaseTask
-from tutela.consent.models import Consent
+from tutela.consent.models import Consent, Objection
 from tutela.consent.selectors import consent_purpose_label
 from tutela.governance.models import User
 from tutela.records.models import Record
@@ -101,6 +101,24 @@ def _consents(case: Case) -> list[ChronologyEntry]:
     return entries
 
 
+def _objections(case: Case) -> list[ChronologyEntry]:
+    """The objections to the case's service about the child (Art 21): raised, and answered."""
+    entries = []
+    objections = Objection.objects.filter(
+        subject_id=case.child_id, service=case.service, controller_id=case.controller_id
+    )
+    for objection in objections.select_related("raised_by", "decided_by"):
+        purpose = consent_purpose_label(
+            controller=case.controller.slug, service=case.service, purpose=objection.purpose
+        )
+        raised = f"Objection raised by {objection.raised_by.full_name} to {purpose}"
+        entries.append(ChronologyEntry(objection.raised_on, raised, "Objection", ""))
+        if objection.decided_on is not None:
+            answer = f"Objection answered: {objection.get_status_display()}. {objection.rationale}".strip()
+            entries.append(ChronologyEntry(objection.decided_on, answer, "Objection", _name(objection.decided_by)))
+    return entries
+
+
 def _flags(case: Case) -> list[ChronologyEntry]:
     entries = []
     for flag in CaseFlag.objects.filter(case=case).select_related("resolved_by"):
@@ -127,7 +145,7 @@ def case_chronology(*, actor: User, case: Case) -> list[ChronologyEntry]:
     """Everything recorded on the case, oldest first; on one day, in the order it was recorded (the
     case's opening first). The case itself (its tasks, consents, flags and closure) the caller has
     read through ``case_for_actor``; each record is read through the gate here."""
-    entries = _records(actor, case) + _tasks(case) + _consents(case) + _flags(case) + _case(case)
+    entries = [*_records(actor, case), *_tasks(case), *_consents(case), *_objections(case), *_flags(case), *_case(case)]
     earliest = datetime.min.replace(tzinfo=UTC)  # an entry known only by its day comes first in it
 
     def order(entry: ChronologyEntry) -> tuple[date, bool, datetime]:

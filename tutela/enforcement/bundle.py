@@ -207,7 +207,7 @@ def _step_evidence(actor: User, case: Case, entries: list[StepEntry], key: str) 
 
 def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEntry]:
     """The case's chronology without records about anyone but the child and the defendant, and
-    without the consents and flags the service keeps for its own handling of the case."""
+    without the consents, objections and flags the service keeps for its own handling of the case."""
     others = set(
         Record.objects.filter(case=case)
         .exclude(subject_id__in=[case.child_id, defendant.pk])
@@ -216,7 +216,7 @@ def _chronology(actor: User, case: Case, defendant: Person) -> list[ChronologyEn
     return [
         entry
         for entry in case_chronology(actor=actor, case=case)
-        if not entry.restricted and entry.record_id not in others and entry.kind not in ("Consent", "Flag")
+        if not entry.restricted and entry.record_id not in others and entry.kind not in ("Consent", "Objection", "Flag")
     ]
 
 

@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import CaseFlag
-from tutela.casework.services import case_close, task_add
+from tutela.casework.services import case_close, case_open, task_add
 from tutela.consent.services import consent_give
+from tutela.governance.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,3 +117,25 @@ def test_a_closed_case_shows_its_reason_and_offers_no_steps(tess):
     page = client.get(f"/cases/{tess.case.pk}/").content.decode()
     assert "Support no longer needed" in page
     assert "/steps/" not in page and "Next steps" not in page
+
+
+def test_record_a_consent_is_offered_only_where_the_service_takes_consent_and_an_objection_always(client, world, tess):
+    client.force_login(tess.worker)
+    html = client.get(f"/cases/{tess.case.pk}/").content.decode()
+    assert "Record a consent" in html and "Record an objection" in html  # TESS has consent-based purposes
+    officer = UserFactory(
+        controller=world.controllers["wigan"], roles=["caseworker"], teams=[world.teams["wigan.data"]]
+    )
+    case = case_open(
+        actor=officer,
+        controller=world.controllers["wigan"],
+        service="pupil-data",  # Wigan's pupil data service rests on no consent
+        child=tess.child,
+        team=world.teams["wigan.data"],
+        family=[tess.mother],
+        allocated_worker=officer,
+        stage="received",
+    )
+    client.force_login(officer)
+    html = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "Record a consent" not in html and "Record an objection" in html

@@ -1,5 +1,5 @@
 """Closing a case records who closed it and ends its open tasks; the chronology shows, in the order
-they happened, the case's records, tasks, consents given and withdrawn, flags and closure."""
+they happened, the case's records, tasks, consents given and withdrawn, objections, flags and closure."""
 
 from datetime import timedelta
 
@@ -9,7 +9,7 @@ from django.utils import timezone
 from tutela.casework.chronology import case_chronology
 from tutela.casework.models import CaseFlag
 from tutela.casework.services import case_close, task_add
-from tutela.consent.services import consent_give, consent_withdraw
+from tutela.consent.services import consent_give, consent_withdraw, objection_decide, objection_raise
 
 pytestmark = pytest.mark.django_db
 
@@ -59,3 +59,19 @@ def test_consents_given_and_withdrawn_and_the_flag_are_in_the_chronology(world, 
     assert any(w.startswith("Consent withdrawn by Mia Tessler:") for w in whats)
     assert CaseFlag.objects.filter(case=tess.case).exists()
     assert "Flag: Consent withdrawn" in whats
+
+
+def test_an_objection_raised_and_answered_is_in_the_chronology(world, tess):
+    objection = objection_raise(
+        actor=tess.worker,
+        subject=tess.child,
+        raised_by=tess.mother,
+        controller=world.controllers["wigan"],
+        service=tess.case.service,
+        purpose="support-learning",
+        grounds="We would rather the school did this",
+    )
+    objection_decide(actor=tess.worker, objection=objection, upheld=True, rationale="The family's wish outweighs it")
+    whats = [entry.what for entry in case_chronology(actor=tess.worker, case=tess.case)]
+    assert any(w.startswith("Objection raised by Mia Tessler to ") for w in whats)
+    assert any(w.startswith("Objection answered: Upheld.") for w in whats)
