@@ -70,6 +70,7 @@ class IntakeForm:
     opening_stage: str = ""  # the stage a case opened from it starts at (the kit's first stage if empty)
     prepare: Callable[..., IntakeResult] | None = None  # service hook, called with child, answers, actor, as_of
     description: str = ""
+    submit_label: str = "Send referral"  # the form's button, in the service's words
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,9 @@ class ServiceKit:
     case_url_name: str = ""  # a service with a case page of its own (ESS); the kit's page otherwise
     # Pages of the service's own, linked from its service dashboard (ESS's officer's and manager's dashboards).
     pages: tuple["ServicePage", ...] = ()
+    # The roles (codes) whose holders triage the service's referrals; empty: any member of a team
+    # delivering the service (Werneth: the safeguarding lead and the headteacher, not pastoral staff).
+    triaged_by: frozenset[str] = frozenset()
 
     def stage(self, key: str) -> Stage:
         for stage in self.stages:

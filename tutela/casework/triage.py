@@ -17,16 +17,28 @@ from tutela.casework.referrals import referral_touch
 from tutela.casework.services import case_open, task_add
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Decision, decide
-from tutela.governance.models import Team, User
+from tutela.governance.models import Role, Team, User
 from tutela.records.models import Record
 from tutela.register.api import register
 
 FIRST_CONTACT_DAYS = 10
 
 
-def _may_triage(actor: User, referral: Referral) -> None:
+def triage_refusal(*, actor: User, referral: Referral) -> str:
+    """Why the actor may not triage the referral, or "" if their role lets them (the gate decides the rest)."""
     if actor.school_id is not None:
-        raise GateDenied(Decision(False, ("a school cannot triage referrals",), subject_id=referral.child_id))
+        return "a school cannot triage referrals"
+    wanted = kit_for(referral.service).triaged_by
+    if wanted and not actor.roles.filter(code__in=wanted).exists():
+        names = Role.objects.filter(code__in=wanted).order_by("name").values_list("name", flat=True)
+        return f"only the {' or the '.join(name.lower() for name in names)} triages this service's referrals"
+    return ""
+
+
+def _may_triage(actor: User, referral: Referral) -> None:
+    refusal = triage_refusal(actor=actor, referral=referral)
+    if refusal:
+        raise GateDenied(Decision(False, (refusal,), subject_id=referral.child_id))
     decision = decide(actor=actor, action=Action.UPDATE, touch=referral_touch(referral))
     if not decision:
         raise GateDenied(decision)

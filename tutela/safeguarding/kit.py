@@ -42,6 +42,7 @@ _NOTE_OF_CONCERN = IntakeForm(
     key="note-of-concern",
     title="Record a note of concern",
     description="Anything you have seen or heard that worries you about a pupil's safety or welfare.",
+    submit_label="Record the concern",
     submitters=frozenset({Submitter.SERVICE}),
     purpose=SAFEGUARD,
     categories=(*CHILD, *CONCERNS),
@@ -171,6 +172,7 @@ KIT = ServiceKit(
         Stage(REFERRED, "Referred to children's social care", next=(MONITORING,)),
     ),
     intake=(_NOTE_OF_CONCERN,),
+    triaged_by=frozenset({"safeguarding-lead", "headteacher"}),
     steps=_STEPS,
     letters=(
         Letter(
