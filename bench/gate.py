@@ -40,7 +40,7 @@ def _world(records: int) -> tuple[Any, Any]:
     from django.utils import timezone
 
     from tutela.casework.models import Case
-    from tutela.governance.models import Controller, Role, Team, User
+    from tutela.accounts.models import Controller, Role, Team, User
     from tutela.people.models import Person
     from tutela.records.services import record_create
 

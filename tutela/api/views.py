@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tutela.accounts.models import User
 from tutela.api.errors import refusal_response
 from tutela.api.serializers import (
     ConsentCreateSerializer,
@@ -30,7 +31,6 @@ from tutela.consent.selectors import consent_for_actor
 from tutela.consent.services import consent_give, consent_withdraw
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import User
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
 from tutela.records.people_list import people_for_actor

@@ -9,12 +9,12 @@ with reasons.
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case, CaseFlag
 from tutela.casework.services import task_add, task_complete
 from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import User
 from tutela.lib.dates import working_days_after
 from tutela.records.selectors import case_for_actor
 

@@ -7,10 +7,10 @@ chosen child's current relatives, read the same way.
 
 from dataclasses import dataclass
 
+from tutela.accounts.models import Controller, User
 from tutela.casework.kit import IntakeForm
 from tutela.casework.models import Case
 from tutela.governance.gate import Action, Touch, decide_many
-from tutela.governance.models import Controller, User
 from tutela.people.models import Person, Relationship
 from tutela.records.selectors import case_read_touch
 from tutela.register.api import register

@@ -5,8 +5,8 @@ from datetime import date
 
 from django.db.models import QuerySet
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case, CaseStep, CaseTask
-from tutela.governance.models import User
 from tutela.records.models import Record
 from tutela.records.selectors import records_decide
 

@@ -4,6 +4,7 @@ the figures, with the service's own pages (ESS's officer's and manager's dashboa
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.accounts.models import Team, User
 from tutela.casework import links
 from tutela.casework.dashboards import (
     ReferralRow,
@@ -16,7 +17,6 @@ from tutela.casework.dashboards import (
 )
 from tutela.casework.figures import ServiceFigures, service_controller, service_figures
 from tutela.casework.kit import kit_for
-from tutela.governance.models import Team, User
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from tutela.register.api import register
 from tutela.register.schema import Purpose, Service
 
 if TYPE_CHECKING:
-    from tutela.governance.models import User
+    from tutela.accounts.models import User
 
 
 def recipient_categories(*, subject: Person, controller: str, service: str, recipient: str, on: date) -> list[str]:

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks.backends.immediate import ImmediateBackend
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
 from tutela.casework.flags import flag_raise
 from tutela.casework.models import Case, CaseFlag
@@ -21,7 +22,6 @@ from tutela.consent.selectors import may_withdraw
 from tutela.consent.tasks import consent_withdrawal_consequences
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import NO_NEED_TO_KNOW, Action, Decision, Touch, decide_many, knows_in_service
-from tutela.governance.models import Controller, User
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
 from tutela.records.models import Record

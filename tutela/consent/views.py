@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from tutela.accounts.models import User
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework.models import Case
 from tutela.consent.forms import ConsentForm, ObjectionDecisionForm, ObjectionForm, WithdrawForm
 from tutela.consent.pages import (
@@ -21,8 +23,6 @@ from tutela.consent.pages import (
 from tutela.consent.selectors import consent_scope_choices, consent_services, deciders
 from tutela.consent.services import consent_give, consent_withdraw, objection_decide, objection_raise
 from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
-from tutela.governance.selectors import actor_from_request
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 from tutela.records.selectors import case_for_actor

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
@@ -30,7 +31,6 @@ from tutela.enforcement.services import ENFORCEMENT
 from tutela.enforcement.stages import CRIMINAL, STEPS_BY_KEY, Field, Step, received_on
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action, Touch, decide
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.models import Document, Record
 from tutela.records.selectors import case_for_actor, record_read

@@ -12,6 +12,7 @@ their object the same way, after the case.
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import categories as declared
@@ -20,7 +21,6 @@ from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents,
 from tutela.enforcement.stages import CRIMINAL, PARENT_CATEGORIES
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide, decide_many
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.selectors import case_purpose

@@ -13,8 +13,9 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.models import BreakGlassGrant
 from tutela.people.models import Person
 from tutela.register.api import register
 

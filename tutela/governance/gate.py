@@ -24,9 +24,10 @@ from enum import StrEnum
 
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.governance import refusals
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.models import BreakGlassGrant
 from tutela.governance.refusals import NO_NEED_TO_KNOW as NO_NEED_TO_KNOW  # re-exported: callers compare with it
 from tutela.governance.refusals import Refusal
 from tutela.people.models import Person

@@ -8,18 +8,19 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.governance.errors import InvalidInput
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.models import BreakGlassGrant
 from tutela.people.models import Person
 
 
 def sign_in_record(*, user: User) -> None:
-    audit_record(actor=user, action="sign_in", object_type="governance.user", object_id=user.pk)
+    audit_record(actor=user, action="sign_in", object_type="accounts.user", object_id=user.pk)
 
 
 def sign_out_record(*, user: User) -> None:
-    audit_record(actor=user, action="sign_out", object_type="governance.user", object_id=user.pk)
+    audit_record(actor=user, action="sign_out", object_type="accounts.user", object_id=user.pk)
 
 
 def totp_device_begin(*, user: User) -> TOTPDevice:

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from tutela.governance.models import User
+from tutela.accounts.models import User
 from tutela.lib.dates import age_on
 from tutela.people.models import CourtOrder, Person, Relationship
 

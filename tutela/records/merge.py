@@ -8,11 +8,11 @@ stays, marked ``merged_into``, so audit entries that name it still resolve.
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.consent.models import Consent, Objection, OptOut
 from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
 from tutela.people.models import FormerUPN, Person, Relationship
 from tutela.records.crypto import decrypt_for_subject, encrypt_for_subject
 from tutela.records.models import Record

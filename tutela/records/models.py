@@ -10,8 +10,8 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
+from tutela.accounts.models import Controller
 from tutela.casework.models import Case
-from tutela.governance.models import Controller
 from tutela.people.models import Person, School
 
 

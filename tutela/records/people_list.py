@@ -15,9 +15,9 @@ from datetime import date
 
 from django.db.models import Q
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case
 from tutela.governance.gate import SUBJECT_KEYS, Action, Touch, decide_many
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.people.selectors import known_to
 from tutela.records import categories as declared

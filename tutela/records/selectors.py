@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.consent.models import Consent
@@ -31,7 +32,6 @@ from tutela.governance.gate import (
     need_to_know,
     subject_contexts,
 )
-from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.records import categories as declared
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject

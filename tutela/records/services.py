@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import REFERRAL_OBJECT, Action, Touch, decide
-from tutela.governance.models import Controller, User
 from tutela.people.models import Person, School
 from tutela.records.crypto import encrypt_for_subject, keystore
 from tutela.records.models import Document, Record

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework.models import Case
 from tutela.governance.break_glass import (
     break_glass_allowed_or_refuse,
@@ -19,7 +20,7 @@ from tutela.governance.break_glass import (
 from tutela.governance.errors import GateDenied, InvalidInput
 from tutela.governance.gate import Action
 from tutela.governance.refusals import Refusal
-from tutela.governance.selectors import actor_from_request, break_glass_for_review, break_glass_queue
+from tutela.governance.selectors import break_glass_for_review, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id

@@ -1,8 +1,8 @@
 """Reading publications: the change log a notice shows."""
 
+from tutela.governance.models import RegisterPublication
 from tutela.register.api import RegisterSet, register
 from tutela.register.changes import change_words
-from tutela.register.models import RegisterPublication
 from tutela.register.notices import Notice, notice_build
 from tutela.register.schema import Register, Service
 

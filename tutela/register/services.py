@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
-from tutela.governance.models import User
+from tutela.governance.models import RegisterPublication
 from tutela.register.api import RegisterSet
 from tutela.register.changes import register_changes
-from tutela.register.models import RegisterPublication
 
 
 class PublicationRefused(Exception):
@@ -63,7 +63,7 @@ def register_publish(*, registers: RegisterSet, actor: User | None) -> list[Publ
         audit_record(
             actor=actor,
             action="register_publish",
-            object_type="register.registerpublication",
+            object_type="governance.registerpublication",
             object_id=f"{key} v{register.version}",
             detail={"changes": len(changes)},
         )

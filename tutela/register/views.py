@@ -5,14 +5,14 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.audit.services import audit_record
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.pdf import html_to_pdf
 from tutela.register.api import register
 from tutela.register.notices import Notice, notice_pdf
 from tutela.register.policy_document import policy_document_build, policy_document_needed
 from tutela.register.ropa import COLUMNS, ropa_csv, ropa_rows
 from tutela.register.selectors import notice_with_change_log, notices_index, publications_latest
-from tutela.web.pdf import html_to_pdf
 
 
 def _notice_or_404(controller: str, service: str) -> Notice:
@@ -55,7 +55,7 @@ def notice_as_pdf(request: HttpRequest, controller: str, service: str) -> HttpRe
     )
 
 
-@permission_required("register.browse_register", raise_exception=True)
+@permission_required("governance.browse_register", raise_exception=True)
 def register_index(request: HttpRequest) -> HttpResponse:
     registers = register()
     latest = publications_latest()
@@ -67,7 +67,7 @@ def register_index(request: HttpRequest) -> HttpResponse:
     return render(request, "register/register_index.html", context)
 
 
-@permission_required("register.browse_register", raise_exception=True)
+@permission_required("governance.browse_register", raise_exception=True)
 def register_controller(request: HttpRequest, controller: str) -> HttpResponse:
     registers = register()
     try:
@@ -89,7 +89,7 @@ def _export_audited(request: HttpRequest, what: str, controller: str) -> None:
     audit_record(actor=actor_from_request(request), action="register_export", object_type=what, object_id=controller)
 
 
-@permission_required("register.export_register", raise_exception=True)
+@permission_required("governance.export_register", raise_exception=True)
 def ropa_as_csv(request: HttpRequest, controller: str) -> HttpResponse:
     try:
         text = ropa_csv(registers=register(), controller=controller)
@@ -102,7 +102,7 @@ def ropa_as_csv(request: HttpRequest, controller: str) -> HttpResponse:
     )
 
 
-@permission_required("register.export_register", raise_exception=True)
+@permission_required("governance.export_register", raise_exception=True)
 def ropa_as_pdf(request: HttpRequest, controller: str) -> HttpResponse:
     registers = register()
     try:
@@ -115,7 +115,7 @@ def ropa_as_pdf(request: HttpRequest, controller: str) -> HttpResponse:
     return HttpResponse(pdf, content_type="application/pdf")
 
 
-@permission_required("register.browse_register", raise_exception=True)
+@permission_required("governance.browse_register", raise_exception=True)
 def policy_document(request: HttpRequest, controller: str, service: str) -> HttpResponse:
     try:
         document = policy_document_build(registers=register(), controller=controller, service=service)

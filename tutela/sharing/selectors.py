@@ -11,7 +11,7 @@ from tutela.register.api import register
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
 
 if TYPE_CHECKING:
-    from tutela.governance.models import User
+    from tutela.accounts.models import User
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework import forms as f
 from tutela.casework.case_page import case_family, case_page
 from tutela.casework.models import Case, CaseTask
@@ -23,7 +24,6 @@ from tutela.casework.steps import (
 )
 from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.selectors import actor_from_request
 from tutela.people.models import Person
 from tutela.records.selectors import case_for_actor
 

@@ -64,7 +64,7 @@ def test_a_consent_for_a_purpose_the_register_does_not_give_the_service_is_refus
 
 
 def _school_user(world, school):
-    from tutela.governance.tests.factories import UserFactory
+    from tutela.accounts.tests.factories import UserFactory
 
     return UserFactory(controller=world.controllers["wigan"], roles=["school-user"], school=school)
 

@@ -6,6 +6,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
@@ -25,7 +26,6 @@ from tutela.enforcement.services.common import (
     decision_record,
 )
 from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
 from tutela.people.models import Person
 
 

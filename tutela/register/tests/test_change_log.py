@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tutela.governance.models import RegisterPublication
 from tutela.register.api import register
-from tutela.register.models import RegisterPublication
 
 pytestmark = pytest.mark.django_db
 

@@ -133,13 +133,13 @@ def _write_marks(path: Path, upn: str, urn: str) -> Path:
 
 def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     """A child, a case and records in each controller, and Dudley's enforcement objects."""
+    from tutela.accounts.tests.factories import UserFactory
     from tutela.casework.intake import referral_submit
     from tutela.casework.services import case_open, task_add
     from tutela.consent.services import consent_give, objection_raise
     from tutela.enforcement.services import penalty_notice_issue, prosecution_start
     from tutela.governance.break_glass import break_glass_purposes
     from tutela.governance.services import break_glass_open
-    from tutela.governance.tests.factories import UserFactory
     from tutela.lib.identifiers import upn_build
     from tutela.people.models import Relationship
     from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
@@ -371,7 +371,7 @@ def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
 def _user_content_type() -> str:
     from django.contrib.contenttypes.models import ContentType
 
-    from tutela.governance.models import User
+    from tutela.accounts.models import User
 
     return str(ContentType.objects.get_for_model(User).pk)
 

@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth.hashers import make_password
 from factory.django import DjangoModelFactory
 
-from tutela.governance.models import Controller, Role, Team, User
+from tutela.accounts.models import Controller, Role, Team, User
 
 PASSWORD = "correct horse battery staple"
 # Argon2 is slow on purpose; hash the shared test password once, not once per user.

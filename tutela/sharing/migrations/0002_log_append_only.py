@@ -1,7 +1,8 @@
-"""The disclosure log is append-only inside PostgreSQL; team managers approve disclosures."""
+"""HAND-WRITTEN MIGRATION: the disclosure log is append-only inside PostgreSQL.
 
-from django.apps import apps as global_apps
-from django.contrib.auth.management import create_permissions
+(That team managers approve disclosures is in the roles: tutela.accounts.roles.)
+"""
+
 from django.db import migrations
 from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.state import StateApps
@@ -32,18 +33,9 @@ def _on_postgresql(sql: str):  # type: ignore[no-untyped-def]
     return run
 
 
-def approvers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
-    create_permissions(global_apps.get_app_config("sharing"), verbosity=0, apps=apps)
-    permission = apps.get_model("auth", "Permission").objects.get(
-        content_type__app_label="sharing", codename="approve_disclosure"
-    )
-    apps.get_model("governance", "Role").objects.get(code="team-manager").permissions.add(permission)
-
-
 class Migration(migrations.Migration):
-    dependencies = [("sharing", "0001_initial"), ("governance", "0006_analysts_do_not_read_records")]
+    dependencies = [("sharing", "0001_initial")]
 
     operations = [
         migrations.RunPython(_on_postgresql(_CREATE), _on_postgresql(_DROP)),
-        migrations.RunPython(approvers, migrations.RunPython.noop),
     ]

@@ -1,4 +1,4 @@
-"""Make the audit table append-only inside PostgreSQL itself.
+"""HAND-WRITTEN MIGRATION: make the audit table append-only inside PostgreSQL itself.
 
 A trigger refuses every UPDATE and DELETE, whoever sends it, so even a bug or a hand-written
 query cannot rewrite history. (TRUNCATE stays with the table's owner, which the application's
@@ -38,6 +38,6 @@ def _on_postgresql(sql: str):  # type: ignore[no-untyped-def]
 
 
 class Migration(migrations.Migration):
-    dependencies = [("audit", "0002_initial")]
+    dependencies = [("audit", "0001_initial")]
 
     operations = [migrations.RunPython(_on_postgresql(_CREATE), _on_postgresql(_DROP))]
