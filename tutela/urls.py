@@ -5,7 +5,7 @@ urlpatterns = [
     path("", include("tutela.web.urls")),
     path("", include("tutela.governance.urls")),
     path("audit/", include("tutela.audit.urls")),
-    path("", include("tutela.register.urls")),
+    path("", include("tutela.governance.register_urls")),
     path("", include("tutela.records.urls")),
     path("", include("tutela.casework.urls")),
     path("", include("tutela.consent.urls")),

@@ -7,12 +7,12 @@ from django.urls import reverse
 
 from tutela.accounts.selectors import actor_from_request
 from tutela.audit.services import audit_record
+from tutela.governance.publication import notice_with_change_log, notices_index, publications_latest
 from tutela.lib.pdf import html_to_pdf
 from tutela.register.api import register
 from tutela.register.notices import Notice, notice_pdf
 from tutela.register.policy_document import policy_document_build, policy_document_needed
 from tutela.register.ropa import COLUMNS, ropa_csv, ropa_rows
-from tutela.register.selectors import notice_with_change_log, notices_index, publications_latest
 
 
 def _notice_or_404(controller: str, service: str) -> Notice:

@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tutela.governance.publication import notice_change_log
 from tutela.register.api import RegisterInvalid, register
 from tutela.register.notices import notice_build, notice_pdf, notice_render
-from tutela.register.selectors import notice_change_log
 
 
 class Command(BaseCommand):

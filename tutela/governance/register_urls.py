@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutela.register import views
+from tutela.governance import register_views as views
 
 app_name = "register"
 

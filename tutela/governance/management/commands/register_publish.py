@@ -8,8 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tutela.governance.publication import PublicationRefused, register_publish
 from tutela.register.api import RegisterInvalid, register, register_cache_clear
-from tutela.register.services import PublicationRefused, register_publish
 
 
 class Command(BaseCommand):
