@@ -19,7 +19,7 @@ from django.utils import timezone
 from tutela.accounts.models import Team, User
 from tutela.casework.kit import kit_for
 from tutela.casework.models import CaseFlag, CaseTask
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 NOT_STARTED = "none"  # the ``stage`` value of cases not yet at any stage
 UNALLOCATED = "none"  # the ``worker`` value of cases nobody is allocated to

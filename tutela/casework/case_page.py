@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tutela.accounts.models import User
+from tutela.casework.access import case_family_touch
 from tutela.casework.kit import Letter, ServiceKit, Step
 from tutela.casework.models import Case, CaseFlag, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
@@ -20,7 +21,6 @@ from tutela.consent.selectors import consent_recipient_names
 from tutela.governance.gate import Action, decide_many
 from tutela.people.models import Person, Relationship
 from tutela.records.models import Record
-from tutela.records.selectors import case_family_touch
 from tutela.register.api import register
 
 

@@ -16,11 +16,11 @@ from django.utils import timezone
 
 from tutela.accounts.models import Team, User
 from tutela.casework import links
+from tutela.casework.access import CASE_FILE_NAME, case_purpose, case_read_touch
 from tutela.casework.case_filters import NOT_STARTED, CaseFilter, cases_url
 from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
 from tutela.governance.gate import Action, Touch, actor_context, decide_many
-from tutela.records.selectors import CASE_FILE_NAME, case_purpose, case_read_touch
 from tutela.register.api import register
 
 

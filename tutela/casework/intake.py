@@ -25,8 +25,9 @@ from tutela.casework.services import next_reference
 from tutela.casework.triage import redirect_targets, referral_accept, referral_return
 from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person, Relationship, School
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create

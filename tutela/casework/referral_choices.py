@@ -8,11 +8,11 @@ chosen child's current relatives, read the same way.
 from dataclasses import dataclass
 
 from tutela.accounts.models import Controller, User
+from tutela.casework.access import case_read_touch
 from tutela.casework.kit import IntakeForm
 from tutela.casework.models import Case
 from tutela.governance.gate import Action, Touch, decide_many
 from tutela.people.models import Person, Relationship
-from tutela.records.selectors import case_read_touch
 from tutela.register.api import register
 
 FAMILY_CATEGORIES = ("family.identity.name", "family.contact.address")

@@ -16,8 +16,9 @@ from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, Referral
 from tutela.casework.referrals import referral_touch
 from tutela.casework.services import case_open, task_add
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, decide
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 from tutela.register.api import register
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tutela.accounts.models import User
+from tutela.casework.access import case_purpose
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.selectors import ChronologyEntry, case_chronology
 from tutela.enforcement import categories as declared
@@ -23,7 +24,6 @@ from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide, decide_many
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.selectors import case_purpose
 from tutela.records.services import record_touch
 
 # What a prosecution shows about its defendant: the offence, the court and the outcome.

@@ -17,6 +17,7 @@ from tutela.attendance.measures import attendance_flags
 from tutela.attendance.models import AttendanceYear
 from tutela.attendance.packing import academic_year_of
 from tutela.attendance.selectors import marks_of
+from tutela.casework.access import case_read_touch
 from tutela.casework.models import Case, CaseTask, Referral
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, StepEntry
@@ -25,7 +26,6 @@ from tutela.lib.csvfiles import frame_csv
 from tutela.lib.dates import add_years
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.selectors import case_read_touch
 
 
 def pupil_marks(*, person: Person) -> pl.DataFrame:

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from tutela.accounts.models import Team, User
 from tutela.audit.services import audit_record
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.lib.identifiers import nhs_number_compact, nhs_number_problem, upn_problem
 from tutela.people.models import FormerUPN, Person, School
 from tutela.people.selectors import known_to

@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from tutela.accounts.selectors import actor_from_request
 from tutela.audit.services import audit_record
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.casework.access import case_for_actor
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action
+from tutela.lib.errors import InvalidInput
 from tutela.records.forms import ReviewForm
-from tutela.records.selectors import case_for_actor
 from tutela.sharing.forms import DecisionForm, ShareForm
 from tutela.sharing.selectors import (
     agreements_index,

@@ -10,7 +10,7 @@ from tutela.casework.case_filters import case_filter_parse
 from tutela.casework.dashboards import service_name
 from tutela.casework.figures import filter_description, service_cases, service_controller, service_known
 from tutela.casework.service_board import service_board
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 def _known(service: str) -> None:

@@ -9,8 +9,8 @@ from django.shortcuts import redirect, render
 from tutela.accounts.selectors import actor_from_request
 from tutela.casework.flags import flag_for_actor, flag_resolve
 from tutela.casework.forms import FlagResolveForm
-from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
+from tutela.lib.errors import InvalidInput
 
 
 def _posted(request: HttpRequest) -> Any:

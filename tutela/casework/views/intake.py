@@ -33,7 +33,7 @@ from tutela.casework.referrals import (
     referrals_submitted,
     referrals_waiting,
 )
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.lib.params import object_id
 from tutela.people.models import Person
 from tutela.records.services import Upload

@@ -8,7 +8,7 @@ from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case
 from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 def _give(world, subject, given_by, purpose="media-therapeutic", actor="other_service_officer"):

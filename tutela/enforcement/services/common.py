@@ -13,7 +13,7 @@ from tutela.enforcement import categories as declared
 from tutela.enforcement.models import (
     LegalDecision,
 )
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create

@@ -17,7 +17,7 @@ from tutela.accounts.models import User
 from tutela.enforcement.models import PenaltyNotice
 from tutela.enforcement.selectors import notice_outstanding
 from tutela.enforcement.services.payments import PAYMENT_METHOD_LENGTH, overpayment_message, penalty_payment_record
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from tutela.enforcement.services.common import (
     _need_parent,
     decision_record,
 )
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 
 

@@ -17,7 +17,7 @@ from tutela.enforcement.models import (
 from tutela.enforcement.selectors import pupil_school_days
 from tutela.enforcement.services.common import _case_record, _need_parent, decision_record
 from tutela.enforcement.stages import CME_ENQUIRIES, CME_GROUNDS, STEPS_BY_KEY, Field, Step
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload

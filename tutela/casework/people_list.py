@@ -16,12 +16,12 @@ from datetime import date
 from django.db.models import Q
 
 from tutela.accounts.models import User
+from tutela.casework.access import case_purpose
 from tutela.casework.models import Case
 from tutela.governance.gate import SUBJECT_KEYS, Action, Touch, decide_many
 from tutela.people.models import Person
 from tutela.people.selectors import known_to
 from tutela.records import categories as declared
-from tutela.records.selectors import case_purpose
 from tutela.register.api import register
 from tutela.register.schema import LawfulBasis
 

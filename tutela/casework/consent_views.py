@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tutela.accounts.models import User
 from tutela.accounts.selectors import actor_from_request
+from tutela.casework.access import case_for_actor
 from tutela.casework.models import Case
 from tutela.consent.forms import ConsentForm, ObjectionDecisionForm, ObjectionForm, WithdrawForm
 from tutela.consent.pages import (
@@ -22,10 +23,9 @@ from tutela.consent.pages import (
 )
 from tutela.consent.selectors import consent_scope_choices, consent_services, deciders
 from tutela.consent.services import consent_give, consent_withdraw, objection_decide, objection_raise
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
-from tutela.records.selectors import case_for_actor
 
 
 def _posted(request: HttpRequest) -> Any:

@@ -12,7 +12,7 @@ from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.consent.models import Consent, Objection, OptOut
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import FormerUPN, Person, Relationship
 from tutela.records.crypto import decrypt_for_subject, encrypt_for_subject
 from tutela.records.models import Record

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutela.consent import views
+from tutela.casework import consent_views as views
 
 app_name = "consent"
 

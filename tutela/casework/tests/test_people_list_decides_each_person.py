@@ -10,9 +10,9 @@ from rest_framework.test import APIClient
 
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case
+from tutela.casework.people_list import people_for_actor
 from tutela.governance.tests.dudley import dudley_child
 from tutela.people.tests.factories import PersonFactory
-from tutela.records.people_list import people_for_actor
 
 
 def _list_entry():

@@ -5,7 +5,7 @@ only while the person is on the case; nobody else does."""
 import pytest
 from django.test import Client
 
-from tutela.records.selectors import case_family_file
+from tutela.casework.access import case_family_file
 
 pytestmark = pytest.mark.django_db
 

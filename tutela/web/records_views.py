@@ -10,35 +10,32 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from tutela.accounts.selectors import actor_from_request
+from tutela.casework.access import case_for_actor
+from tutela.casework.case_records import record_add_to_case, recording_categories, recording_purposes
 from tutela.casework.models import Case
+from tutela.casework.people_list import people_for_actor
 from tutela.governance.break_glass import (
     break_glass_allowed_or_refuse,
     break_glass_purpose_label,
     break_glass_purposes,
     break_glass_viewed,
 )
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action
 from tutela.governance.refusals import Refusal
 from tutela.governance.selectors import break_glass_for_review, break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create, person_update
 from tutela.records.forms import BreakGlassForm, BreakGlassReviewForm, PersonForm, RecordForm, RecordPurposeForm
 from tutela.records.models import Document
-from tutela.records.people_list import people_for_actor
-from tutela.records.selectors import (
-    case_for_actor,
-    document_content,
-    person_page,
-    record_read,
-    recording_categories,
-    recording_purposes,
-)
-from tutela.records.services import Upload, record_add_to_case
+from tutela.records.selectors import document_content, record_read
+from tutela.records.services import Upload
 from tutela.register.api import register
 from tutela.register.schema import Purpose
+from tutela.web.person_page import person_page
 
 
 def _apply_errors(form: Any, invalid: InvalidInput) -> None:

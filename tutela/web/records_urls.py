@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tutela.records import views
+from tutela.web import records_views as views
 
 app_name = "records"
 
