@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 import pytest
 from django.test import Client
 
-from tutela.governance.models import Controller, Team, User
-from tutela.governance.tests.factories import PASSWORD, ControllerFactory, TeamFactory, UserFactory
+from tutela.accounts.models import Controller, Team, User
+from tutela.accounts.tests.factories import PASSWORD, ControllerFactory, TeamFactory, UserFactory
 
 if TYPE_CHECKING:
     from tutela.casework.models import Case
@@ -203,7 +203,7 @@ def data_migrations_present(request: pytest.FixtureRequest, django_db_blocker) -
         return
     from django.db import connection
 
-    from tutela.governance.models import Role
+    from tutela.accounts.models import Role
 
     with django_db_blocker.unblock():
         contents = getattr(connection, "_test_serialized_contents", None)

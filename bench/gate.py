@@ -39,8 +39,8 @@ def _setup(workdir: Path) -> None:
 def _world(records: int) -> tuple[Any, Any]:
     from django.utils import timezone
 
+    from tutela.accounts.models import Controller, Role, Team, User
     from tutela.casework.models import Case
-    from tutela.governance.models import Controller, Role, Team, User
     from tutela.people.models import Person
     from tutela.records.services import record_create
 
@@ -96,8 +96,9 @@ def _bare_page(person_id: int) -> Any:
     from tutela.consent.models import Consent
     from tutela.people.models import Person, Relationship
     from tutela.records.models import Record
-    from tutela.records.selectors import ConsentRow, PersonPage, RecordRow, _names
+    from tutela.records.selectors import RecordRow
     from tutela.sharing.selectors import recipients_holding
+    from tutela.web.person_page import ConsentRow, PersonPage, _names
 
     person = Person.objects.select_related("school").get(pk=person_id)
     records = (
@@ -150,7 +151,7 @@ def main() -> None:
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
-        from tutela.records.selectors import person_page
+        from tutela.web.person_page import person_page
 
         worker, child = _world(args.records)
         request = _request(worker)

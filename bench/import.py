@@ -81,7 +81,7 @@ def _generate(path: Path, pupils: int, seed: int) -> None:
 
 
 def _world() -> tuple[Any, Any, Any]:
-    from tutela.governance.models import Controller, Role, Team, User
+    from tutela.accounts.models import Controller, Role, Team, User
     from tutela.people.models import School
 
     controller = Controller.objects.create(slug="wigan", name="Wigan Council", kind="local_authority")

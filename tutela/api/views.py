@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tutela.accounts.models import User
 from tutela.api.errors import refusal_response
 from tutela.api.serializers import (
     ConsentCreateSerializer,
@@ -26,16 +27,18 @@ from tutela.api.serializers import (
     RecordRowSerializer,
     WithdrawnSerializer,
 )
+from tutela.casework.access import case_for_actor
+from tutela.casework.case_records import record_add_to_case
+from tutela.casework.people_list import people_for_actor
 from tutela.consent.selectors import consent_for_actor
 from tutela.consent.services import consent_give, consent_withdraw
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.selectors import person_by_id
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
-from tutela.records.people_list import people_for_actor
-from tutela.records.selectors import case_for_actor, person_page, record_read
-from tutela.records.services import record_add_to_case
+from tutela.records.selectors import record_read
+from tutela.web.person_page import person_page
 
 
 def _actor(request: Request) -> User:

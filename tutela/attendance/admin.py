@@ -7,10 +7,10 @@ from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
+from tutela.accounts.models import Controller
 from tutela.attendance.models import CalendarPeriod, SchoolCalendar
 from tutela.governance.admin_scope import ControllerScopedAdmin, request_actor
 from tutela.governance.administration import controller_schools
-from tutela.governance.models import Controller
 
 
 class PeriodInline(admin.TabularInline):  # type: ignore[type-arg]

@@ -63,9 +63,7 @@ class MarkImport(models.Model):
 
     source = models.CharField(max_length=300)
     sha256 = models.CharField(max_length=64)
-    imported_by = models.ForeignKey(
-        "governance.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
+    imported_by = models.ForeignKey("accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     imported_at = models.DateTimeField()
     marks_added = models.PositiveIntegerField()
     marks_changed = models.PositiveIntegerField()

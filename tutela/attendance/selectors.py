@@ -9,6 +9,7 @@ from typing import Any, NoReturn
 import polars as pl
 from django.db.models import QuerySet
 
+from tutela.accounts.models import User
 from tutela.attendance.calendars import calendar_for, school_days
 from tutela.attendance.categories import ATTENDANCE as ATTENDANCE_KEY
 from tutela.attendance.categories import CHILD_NAME
@@ -36,7 +37,6 @@ from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, Touch, decide_groups
-from tutela.governance.models import User
 from tutela.people.models import Person, School
 from tutela.register.api import register
 from tutela.register.schema import LawfulBasis

@@ -8,11 +8,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.attendance.models import AttendanceYear, MarkChange, MarkImport
 from tutela.attendance.packing import EMPTY, EMPTY_YEAR, SESSIONS, WIDTH, academic_year_of, slot_of
 from tutela.audit.services import audit_record
-from tutela.governance.models import User
 from tutela.lib.identifiers import upn_problem
 from tutela.people.models import Person, School
 

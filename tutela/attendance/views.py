@@ -6,6 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.attendance.packing import academic_year_of
 from tutela.attendance.selectors import (
     attendance_pages,
@@ -14,7 +15,6 @@ from tutela.attendance.selectors import (
     school_overview,
     threshold_worklist,
 )
-from tutela.governance.selectors import actor_from_request
 
 
 @login_required

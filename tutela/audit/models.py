@@ -34,7 +34,7 @@ class AuditEntry(models.Model):
     )
     purpose = models.CharField(max_length=200, blank=True)
     controller = models.ForeignKey(
-        "governance.Controller",
+        "accounts.Controller",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -5,10 +5,10 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from tutela.accounts.models import User
 from tutela.audit.chain import GENESIS_HASH, HASHED_FIELDS, chain_hash
 from tutela.audit.checkpoints import checkpoint_latest
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import User
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.chain import GENESIS_HASH, chain_hash
 from tutela.audit.checkpoints import Checkpoint, checkpoint_append
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import Controller, User
 
 # Key of the PostgreSQL advisory lock that serialises appends (the ASCII of "tutela").
 _CHAIN_LOCK_KEY = 0x747574656C61

@@ -4,8 +4,8 @@ from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.audit.selectors import audit_entries_recent
-from tutela.governance.selectors import actor_from_request
 
 
 @permission_required("audit.view_auditentry", raise_exception=True)

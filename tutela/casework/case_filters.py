@@ -16,10 +16,10 @@ from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
 from tutela.casework.kit import kit_for
 from tutela.casework.models import CaseFlag, CaseTask
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import Team, User
+from tutela.lib.errors import InvalidInput
 
 NOT_STARTED = "none"  # the ``stage`` value of cases not yet at any stage
 UNALLOCATED = "none"  # the ``worker`` value of cases nobody is allocated to

@@ -10,7 +10,9 @@ letters, each of which is a record). What the actor may not read is left out, or
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.accounts.models import User
 from tutela.casework import categories as declared
+from tutela.casework.access import case_family_touch
 from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.kit import Letter, ServiceKit, Step
 from tutela.casework.models import Case, CaseFlag, CaseTask
@@ -18,10 +20,8 @@ from tutela.casework.steps import case_kit, current_stage, next_stages
 from tutela.consent.models import Consent
 from tutela.consent.selectors import consent_recipient_names
 from tutela.governance.gate import Action, decide_many
-from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.records.models import Record
-from tutela.records.selectors import case_family_touch
 from tutela.register.api import register
 
 

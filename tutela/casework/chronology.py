@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case, CaseFlag, CaseStep, CaseTask
 from tutela.consent.models import Consent, Objection
 from tutela.consent.selectors import consent_purpose_label
-from tutela.governance.models import User
 from tutela.records.models import Record
 from tutela.records.selectors import records_decide
 

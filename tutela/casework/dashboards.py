@@ -14,13 +14,13 @@ from datetime import date
 from django.db.models import Count
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
 from tutela.casework import links
+from tutela.casework.access import case_read_touch
 from tutela.casework.case_filters import NOT_STARTED, CaseFilter, cases_url
 from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
 from tutela.governance.gate import Action, actor_context, decide_many
-from tutela.governance.models import Team, User
-from tutela.records.selectors import case_read_touch
 from tutela.register.api import register
 
 

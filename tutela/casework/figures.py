@@ -13,6 +13,7 @@ from django.db.models import Count, Min, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
 from tutela.casework.case_filters import NOT_STARTED, CaseFilter, cases_url, since
 from tutela.casework.dashboards import (
     CaseRow,
@@ -26,7 +27,6 @@ from tutela.casework.dashboards import (
 from tutela.casework.models import Case, CaseFlag, CaseTask, Referral
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision
-from tutela.governance.models import Team, User
 from tutela.register.api import register
 
 FIGURES_PERIOD_DAYS = 30

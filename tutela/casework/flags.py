@@ -9,14 +9,14 @@ with reasons.
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
+from tutela.casework.access import case_for_actor
 from tutela.casework.models import Case, CaseFlag
 from tutela.casework.services import task_add, task_complete
-from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.models import User
 from tutela.lib.dates import working_days_after
-from tutela.records.selectors import case_for_actor
+from tutela.lib.errors import InvalidInput
 
 # A flag waits on a worker's decision; five working days keeps it from waiting past a week.
 FLAG_DECISION_WORKING_DAYS = 5

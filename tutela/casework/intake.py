@@ -16,6 +16,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
 from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, Submitter, kit_for, kits
 from tutela.casework.kit_checks import PUBLIC_SOURCES
@@ -24,9 +25,9 @@ from tutela.casework.services import next_reference
 from tutela.casework.triage import redirect_targets, referral_accept, referral_return
 from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision
-from tutela.governance.models import Controller, User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person, Relationship, School
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create

@@ -8,13 +8,13 @@ service's. The family offered are the chosen child's current relatives, read the
 
 from dataclasses import dataclass
 
+from tutela.accounts.models import Controller, User
+from tutela.casework.access import case_read_touch
 from tutela.casework.categories import CHILD_NAME, FAMILY_CATEGORIES, PARENT_NAME
 from tutela.casework.kit import IntakeForm
 from tutela.casework.models import Case
 from tutela.governance.gate import Action, Touch, decide_many
-from tutela.governance.models import Controller, User
 from tutela.people.models import Person, Relationship
-from tutela.records.selectors import case_read_touch
 from tutela.register.api import register
 
 

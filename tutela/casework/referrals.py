@@ -5,11 +5,11 @@ child, for the form's purpose; the referring school reads back what it sent (sou
 from django.db.models import QuerySet
 from django.http import Http404
 
+from tutela.accounts.models import User
 from tutela.casework.kit import IntakeForm, kit_for
 from tutela.casework.models import Referral
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide, decide_many
-from tutela.governance.models import User
 
 RECENT = 50
 

@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
+from tutela.accounts.models import User
 from tutela.casework.models import CaseTask
-from tutela.governance.models import User
 
 
 def open_tasks(*, user: User) -> QuerySet[CaseTask]:

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from tutela.accounts.models import Team, User
 from tutela.casework.dashboards import (
     ReferralRow,
     TeamCaseload,
@@ -17,7 +18,6 @@ from tutela.casework.dashboards import (
 from tutela.casework.figures import ServiceFigures, service_controller, service_figures
 from tutela.casework.kit import kit_for
 from tutela.casework.referrals import referrals_waiting
-from tutela.governance.models import Team, User
 
 
 @dataclass(frozen=True)

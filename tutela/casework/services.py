@@ -8,14 +8,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, Team, User
 from tutela.audit.services import audit_record
+from tutela.casework.case_records import record_add_to_case
 from tutela.casework.models import Case, CaseTask, ReferenceCounter
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import Controller, Team, User
+from tutela.lib.errors import InvalidInput
+from tutela.lib.pdf import html_to_pdf
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.services import Upload, record_add_to_case
-from tutela.web.pdf import html_to_pdf
+from tutela.records.services import Upload
 
 TASK_WARNING_DAYS = 7
 

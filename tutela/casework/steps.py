@@ -13,15 +13,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
+from tutela.casework.case_records import record_add_to_case
 from tutela.casework.kit import Field, ServiceKit, Step, kit_for
 from tutela.casework.models import Case, CaseStep
 from tutela.casework.services import case_set_stage, letter_issue
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.services import record_add_to_case
 from tutela.register.api import register
 
 RATIONALE = "rationale"  # the answer that holds a decision's reasons

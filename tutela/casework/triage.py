@@ -10,14 +10,15 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Role, Team, User
 from tutela.audit.services import audit_record
 from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, Referral
 from tutela.casework.referrals import referral_touch
 from tutela.casework.services import case_open, task_add
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, decide
-from tutela.governance.models import Role, Team, User
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 from tutela.register.api import register
 

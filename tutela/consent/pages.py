@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.consent.models import Consent, Objection
 from tutela.consent.selectors import (
@@ -18,7 +19,6 @@ from tutela.consent.selectors import (
 )
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision, knows_in_service
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.selectors import person_for_actor
 from tutela.register.api import register

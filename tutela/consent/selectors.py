@@ -3,16 +3,16 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from tutela.accounts.models import User
+from tutela.audit.services import audit_record
 from tutela.consent.models import Consent, Objection, OptOut
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Decision, knows_in_service
 from tutela.people.models import Person, Relationship
 from tutela.people.selectors import person_age_on
 from tutela.register.api import register
 from tutela.register.schema import Purpose, Service
-
-if TYPE_CHECKING:
-    from tutela.governance.models import User
 
 
 def recipient_categories(*, subject: Person, controller: str, service: str, recipient: str, on: date) -> list[str]:
@@ -44,15 +44,13 @@ def consent_covers(*, subject: Person, controller: str, service: str, purpose: s
     return any(consent.covers(purpose=purpose, recipient=recipient) for consent in consents)
 
 
-def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
+def consent_for_actor(*, actor: User, consent_id: int) -> Consent:
     """A consent the actor works with (need to know in its service), for withdrawing it.
 
     Need to know (audited), not the full gate over the consent's purposes: a withdrawal must stay
     possible when a purpose has since been retired, and under restriction (Art 18) or an upheld
     objection, whose checks govern using data, not stopping it (Art 7(3): withdrawing must be as
     easy as giving)."""
-    from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision
 
     consent = Consent.objects.select_related("controller", "subject", "given_by").get(pk=consent_id)
     if not may_withdraw(actor=actor, consent=consent):
@@ -62,10 +60,9 @@ def consent_for_actor(*, actor: "User", consent_id: int) -> Consent:
     return consent
 
 
-def may_withdraw(*, actor: "User", consent: Consent) -> bool:
+def may_withdraw(*, actor: User, consent: Consent) -> bool:
     """Whether the actor may record the consent's withdrawal: they need to know the person in the
     consent's service, or they are a school user passing it on for their own pupil. Audited."""
-    from tutela.governance.gate import knows_in_service
 
     return passes_on_for_pupil(actor=actor, consent=consent) or knows_in_service(
         actor=actor,
@@ -77,13 +74,12 @@ def may_withdraw(*, actor: "User", consent: Consent) -> bool:
     )
 
 
-def passes_on_for_pupil(*, actor: "User", consent: Consent) -> bool:
+def passes_on_for_pupil(*, actor: User, consent: Consent) -> bool:
     """Whether a school user passes on a withdrawal for their own pupil (seed 001: "contact your
     child's education establishment in the first instance who will then inform our service").
 
     Only a school user of the controller's, at the school the child attends: never another
     school's pupil, and nothing else of the casework. Audited as the withdrawal's read."""
-    from tutela.audit.services import audit_record
 
     school = actor.school_id
     if school is None or consent.subject.school_id != school or actor.controller_id != consent.controller_id:
@@ -239,3 +235,8 @@ def consent_rows(*, person: Person, controller_id: int | None, live_only: bool =
             ConsentRow(consent, service, purposes, consent_recipient_names(consent=consent), capacity(consent=consent))
         )
     return rows
+
+
+def consents_of(*, person: Person) -> list[Consent]:
+    """Every consent about the person, with who gave it and the controller (for a page already allowed)."""
+    return list(Consent.objects.filter(subject=person).select_related("given_by", "controller"))

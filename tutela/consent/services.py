@@ -11,17 +11,15 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks.backends.immediate import ImmediateBackend
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
-from tutela.casework.flags import flag_raise
-from tutela.casework.models import Case, CaseFlag
 from tutela.consent.models import Consent, Objection, OptOut
 from tutela.consent.selectors import may_withdraw
-from tutela.consent.tasks import consent_withdrawal_consequences
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.consent.signals import consent_withdrawn, objection_raised
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import NO_NEED_TO_KNOW, Action, Decision, Touch, decide_many, knows_in_service
-from tutela.governance.models import Controller, User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.people.selectors import holds_parental_responsibility, person_age_on
 from tutela.records.models import Record
@@ -212,19 +210,8 @@ def consent_withdraw(
             purpose=f"{consent.controller.slug}/{consent.service}/{','.join(consent.purposes)}",
             reason=note,
         )
-        _withdrawal_consequences(consent)
+        consent_withdrawn.send(sender=Consent, consent=consent)
     return consent
-
-
-def _withdrawal_consequences(consent: Consent) -> None:
-    """Flag the cases that rested on the consent. With a worker (the database backend) the task
-    runs after commit; where tasks run at once (ImmediateBackend) it runs inside the withdrawal's
-    transaction, so the page that recorded the withdrawal already shows the flag, and a failure
-    leaves nothing half-written."""
-    if isinstance(consent_withdrawal_consequences.get_backend(), ImmediateBackend):
-        consent_withdrawal_consequences.call(consent_id=consent.pk)
-    else:
-        transaction.on_commit(lambda: consent_withdrawal_consequences.enqueue(consent_id=consent.pk))
 
 
 def objection_raise(
@@ -261,7 +248,7 @@ def objection_raise(
             purpose=f"{controller.slug}/{service}/{purpose}",
             detail={"lawful_basis": str(entry.lawful_basis)},
         )
-        _flag_objection(actor, objection, entry.label)
+        objection_raised.send(sender=Objection, objection=objection, actor=actor, purpose=entry.label)
     return objection
 
 
@@ -272,22 +259,6 @@ def _require_knows(actor: User, subject: Person, controller: str, service: str, 
         actor=actor, subjects=[subject], controller=controller, service=service, object_type=object_type
     ):
         raise GateDenied(Decision(False, ("no need to know this person in this service",), subject_id=subject.pk))
-
-
-def _flag_objection(actor: User, objection: Objection, purpose: str) -> None:
-    """Each open case of the service for the person waits on a worker's decision about what stops
-    while the objection is answered."""
-    cases = Case.objects.filter(
-        child=objection.subject_id, controller=objection.controller, service=objection.service, closed_at__isnull=True
-    ).select_related("controller")
-    message = (
-        f"{objection.raised_by.full_name} objects to '{purpose}' (raised on {objection.raised_on:%-d %B %Y}): "
-        f"{objection.grounds} Decide what stops while a named person answers the objection."
-    )
-    for case in cases:
-        flag_raise(
-            case=case, kind=CaseFlag.Kind.OBJECTION, message=message, actor=actor, about=f"objection:{objection.pk}"
-        )
 
 
 def _objection_law(objection: Objection) -> tuple[bool, str, str]:

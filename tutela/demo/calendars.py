@@ -5,7 +5,10 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from tutela.attendance.calendars import calendar_for, school_days
+from tutela.attendance.models import CalendarPeriod, SchoolCalendar
 from tutela.attendance.packing import academic_year_of
+from tutela.attendance.services import MarkRow, marks_import
 from tutela.demo.world import CONTROLLERS
 from tutela.people.models import Person, School
 
@@ -17,7 +20,6 @@ def _week_containing(day: date) -> tuple[date, date]:
 
 def _demo_calendars(academic_year: int) -> None:
     """A typical English school year for each demo LA: three terms, three half terms, an INSET day."""
-    from tutela.attendance.models import CalendarPeriod, SchoolCalendar
 
     # Reference data with no create service: calendars are set up directly, as an administrator would.
     y = academic_year
@@ -45,7 +47,6 @@ def _demo_calendars(academic_year: int) -> None:
 
 
 def school_days_to_yesterday(school: School, years: list[int]) -> list[date]:
-    from tutela.attendance.calendars import calendar_for, school_days
 
     yesterday = timezone.localdate() - timedelta(days=1)
     calendars = [calendar_for(school=school, academic_year=year) for year in years]
@@ -60,7 +61,6 @@ def attendance_build(rng: random.Random, enforcement: dict[str, str]) -> int:
     year too, and are kept off school a day every week (over the national threshold of ten sessions in
     ten school weeks); "missing" ones have been absent for the last five weeks.
     """
-    from tutela.attendance.services import MarkRow, marks_import
 
     year = academic_year_of(timezone.localdate() - timedelta(days=1))
     for calendar_year in (year - 1, year, year + 1):  # next year's term dates are published well ahead

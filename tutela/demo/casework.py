@@ -9,11 +9,11 @@ from typing import Any
 
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, Team, User
 from tutela.casework.models import Case
 from tutela.casework.services import case_open
 from tutela.consent.services import consent_give
 from tutela.demo.world import CONTROLLERS
-from tutela.governance.models import Controller, Team, User
 from tutela.people.models import Person, Relationship
 from tutela.records.models import Record
 from tutela.records.services import record_create

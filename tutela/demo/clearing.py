@@ -6,7 +6,10 @@ which keep their evidence); these rows are synthetic, of demo children only, and
 from django.db import transaction
 from django.db.models import PROTECT, Q, QuerySet
 
-from tutela.casework.models import Case, Referral
+from tutela.casework.models import Case, CaseFlag, ReferenceCounter, Referral
+from tutela.consent.models import Consent, Objection
+from tutela.enforcement import models as enforcement
+from tutela.records.models import Document, Record
 
 
 def demo_casework_clear() -> None:
@@ -14,9 +17,6 @@ def demo_casework_clear() -> None:
 
     A demo case is one about a demo child: enforcement cases carry the service's own references.
     """
-    from tutela.casework.models import CaseFlag
-    from tutela.consent.models import Consent, Objection
-    from tutela.records.models import Document, Record
 
     demo = {"subject__la_reference__startswith": "DEMO-"}
     cases = Case.objects.filter(Q(reference__startswith="DEMO-") | Q(child__la_reference__startswith="DEMO-"))
@@ -45,7 +45,6 @@ def _clear_demo_kit_casework(cases: "QuerySet[Case]") -> None:
 
 def _clear_demo_enforcement(cases: "QuerySet[Case]") -> None:
     """Enforcement rows protect their cases, records and people, so they go first, leaves before roots."""
-    from tutela.enforcement import models as enforcement
 
     enforcement.BundleDisclosure.objects.filter(bundle__prosecution__case__in=cases).delete()
     enforcement.EvidenceBundle.objects.filter(prosecution__case__in=cases).delete()
@@ -57,7 +56,6 @@ def _clear_demo_enforcement(cases: "QuerySet[Case]") -> None:
     Referral.objects.filter(child__la_reference__startswith="DEMO-").delete()
     # The demo rebuilds its reference series from the start (a real system never reuses a number);
     # only series no surviving row uses are reset.
-    from tutela.casework.models import ReferenceCounter
 
     surviving = [
         *Case.objects.exclude(pk__in=cases.values("pk")).values_list("reference", flat=True),

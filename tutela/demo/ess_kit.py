@@ -7,6 +7,7 @@ from typing import Any
 
 from faker import Faker
 
+from tutela.accounts.models import Controller, Team, User
 from tutela.casework.intake import referral_accept, referral_submit
 from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_close, case_open, task_add
@@ -18,7 +19,6 @@ from tutela.enforcement.services import (
     step_record,
 )
 from tutela.enforcement.stages import STEPS_BY_KEY
-from tutela.governance.models import Controller, Team, User
 from tutela.people.models import Person, School
 
 ESS_CONTROLLER = "dudley"

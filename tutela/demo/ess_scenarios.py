@@ -9,6 +9,7 @@ from typing import Any
 from django.utils import timezone
 from faker import Faker
 
+from tutela.accounts.models import Controller, Team, User
 from tutela.attendance.packing import academic_year_of
 from tutela.casework.intake import referral_return
 from tutela.casework.models import Case, Referral
@@ -24,7 +25,6 @@ from tutela.enforcement.services import (
     prosecution_update,
 )
 from tutela.enforcement.stages import CME_ENQUIRIES
-from tutela.governance.models import Controller, Team, User
 from tutela.lib.dates import add_months
 from tutela.people.models import Person, Relationship, School
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, Team, User
 from tutela.casework.categories import PARENT_ADDRESS
 from tutela.casework.intake import CONSENT_EVIDENCE, CONSENT_GIVEN_BY, referral_submit
 from tutela.casework.kit import ServiceKit, kit_for
@@ -39,7 +40,6 @@ from tutela.demo.kit_script import (
     on_a_weekday,
     resolve,
 )
-from tutela.governance.models import Controller, Team, User
 from tutela.lib.dates import age_on
 from tutela.people.models import Person, Relationship, School
 from tutela.register.api import register

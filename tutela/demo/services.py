@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from faker import Faker
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.demo.calendars import attendance_build
 from tutela.demo.casework import casework_build
@@ -28,7 +29,6 @@ from tutela.demo.ess_scenarios import enforcement_build, enforcement_pupils
 from tutela.demo.families import families_build
 from tutela.demo.kit_runner import service_pupils, services_build
 from tutela.demo.world import DEMO_PASSWORD, DemoSummary, controllers_and_teams_build, schools_build, users_build
-from tutela.governance.models import User
 from tutela.people.models import Person
 
 __all__ = ["DEMO_PASSWORD", "demo_world_build"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth.hashers import make_password
 from faker import Faker
 
-from tutela.governance.models import Controller, Role, Team, User
+from tutela.accounts.models import Controller, Role, Team, User
 from tutela.people.models import School
 
 DEMO_PASSWORD = "tutela-demo-2026"  # noqa: S105 -- printed for the demo; demo users only

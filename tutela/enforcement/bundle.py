@@ -18,8 +18,10 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
+from tutela.casework.access import case_for_actor
 from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.models import Case
 from tutela.enforcement import categories as declared
@@ -28,12 +30,12 @@ from tutela.enforcement.models import BundleDisclosure, EvidenceBundle, PenaltyN
 from tutela.enforcement.selectors import notice_state, pupil_marks, pupil_school_days
 from tutela.enforcement.services import ENFORCEMENT
 from tutela.enforcement.stages import CRIMINAL, STEPS_BY_KEY, Field, Step, received_on
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Document, Record
-from tutela.records.selectors import case_for_actor, record_read
+from tutela.records.selectors import record_read
 from tutela.records.services import Upload, record_create, record_touch
 
 TEMPLATE = "enforcement/pdf/bundle.html"

@@ -12,6 +12,8 @@ their object the same way, after the case.
 from dataclasses import dataclass
 from datetime import date
 
+from tutela.accounts.models import User
+from tutela.casework.access import case_purpose
 from tutela.casework.chronology import ChronologyEntry, case_chronology
 from tutela.casework.flags import FLAG_TASK_KIND, flags_open
 from tutela.casework.models import Case, CaseFlag, CaseTask
@@ -21,10 +23,8 @@ from tutela.enforcement.selectors import CaseClock, case_clocks, case_documents,
 from tutela.enforcement.stages import CRIMINAL, PARENT_CATEGORIES
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide, decide_many
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.selectors import case_purpose
 from tutela.records.services import record_touch
 
 # What a prosecution shows about its defendant: the offence, the court and the outcome.

@@ -9,10 +9,10 @@ and rules run on, and the marks as a CSV attachment; a pupil with no marks canno
 from datetime import date
 from typing import Any
 
+from tutela.accounts.models import User
 from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, ServicePage, Stage, Submitter
 from tutela.enforcement.categories import SCHOOL_REFERRAL, SCHOOL_REFERRAL_CATEGORIES, SERVICE
 from tutela.enforcement.stages import ENFORCEMENT, STAGE_NAMES
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.services import Upload
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.models import AuditEntry
 from tutela.audit.services import audit_record
 from tutela.enforcement import categories as declared
@@ -21,11 +22,10 @@ from tutela.enforcement.services import SERVICE
 from tutela.enforcement.stages import CRIMINAL
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, Touch, actor_context, decide_many
-from tutela.governance.models import Controller, User
+from tutela.lib.pdf import html_to_pdf
 from tutela.records.models import Record
 from tutela.records.services import record_touch
 from tutela.register.api import register
-from tutela.web.pdf import html_to_pdf
 
 TEMPLATE = "enforcement/pdf/reg20.html"
 

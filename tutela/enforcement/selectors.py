@@ -10,22 +10,22 @@ import polars as pl
 from django.db.models import Count, Q, prefetch_related_objects
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.attendance.calendars import calendar_for, school_days
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.attendance.measures import attendance_flags
 from tutela.attendance.models import AttendanceYear
 from tutela.attendance.packing import academic_year_of
 from tutela.attendance.selectors import marks_of
+from tutela.casework.access import case_read_touch
 from tutela.casework.models import Case, CaseTask, Referral
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyNotice, Prosecution, StepEntry
 from tutela.governance.gate import Action, actor_context, decide_many
-from tutela.governance.models import Controller, User
 from tutela.lib.csvfiles import frame_csv
 from tutela.lib.dates import add_years
 from tutela.people.models import Person
 from tutela.records.models import Record
-from tutela.records.selectors import case_read_touch
 
 
 def pupil_marks(*, person: Person) -> pl.DataFrame:

@@ -8,6 +8,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
+from tutela.casework.access import case_for_actor
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.services import case_close, task_add, task_complete
 from tutela.enforcement import forms as f
@@ -16,12 +18,11 @@ from tutela.enforcement.case_page import case_page, notice_read, prosecution_rea
 from tutela.enforcement.improvement import running_improvement_periods
 from tutela.enforcement.models import EvidenceBundle, PenaltyNotice, Prosecution
 from tutela.enforcement.stages import STAGE_NAMES, STEPS, STEPS_BY_KEY
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 from tutela.lib.params import object_id
 from tutela.people.models import Person
-from tutela.records.selectors import case_for_actor
 from tutela.records.services import Upload
 
 SERVICE = services.SERVICE

@@ -16,9 +16,9 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.html import format_html
 
+from tutela.accounts.models import Controller, Role, Team, User
 from tutela.governance.admin_scope import AuditedAdmin, ControllerScopedAdmin, request_actor
 from tutela.governance.administration import user_disable, user_invite, user_two_factor_reset
-from tutela.governance.models import Controller, Role, Team, User
 
 _TUTELA_FIELDS = ("controller", "school", "roles", "teams")
 

@@ -15,9 +15,9 @@ from django.db.models import ForeignKey, ManyToManyField, Model, QuerySet
 from django.forms import ModelChoiceField, ModelMultipleChoiceField
 from django.http import Http404, HttpRequest
 
+from tutela.accounts.models import Controller, Team
+from tutela.accounts.selectors import actor_from_request
 from tutela.governance.administration import admin_change_record, controller_schools
-from tutela.governance.models import Controller, Team
-from tutela.governance.selectors import actor_from_request
 from tutela.people.models import School
 
 # The signed-in administrator behind a request (the admin site lets in only signed-in staff).

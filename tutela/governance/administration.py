@@ -14,8 +14,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
-from tutela.governance.models import Controller, User
 from tutela.people.models import School
 
 
@@ -90,4 +90,4 @@ def user_two_factor_reset(*, actor: User, user: User) -> int:
 @transaction.atomic
 def user_password_set_record(*, user: User) -> None:
     """The user chose their password through a set-password link."""
-    audit_record(actor=user, action="password_set", object_type="governance.user", object_id=user.pk)
+    audit_record(actor=user, action="password_set", object_type="accounts.user", object_id=user.pk)

@@ -11,10 +11,15 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.audit.services import audit_record
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Decision, actor_context
+from tutela.governance.models import BreakGlassGrant
 from tutela.people.models import Person
 from tutela.register.api import register
 
@@ -37,7 +42,6 @@ def _services_holding(*, controller_id: int, subject: Person) -> set[str]:
 
 def break_glass_refusal(*, actor: User, subject: Person) -> str:
     """Why the actor may not open a grant on this person at all, or '' if they may choose a purpose."""
-    from tutela.governance.gate import actor_context
 
     context = actor_context(actor, [subject.pk], timezone.now(), with_grants=False)
     # Working in a team that delivers a service: not IG, administration or an LA's school users.
@@ -50,9 +54,6 @@ def break_glass_refusal(*, actor: User, subject: Person) -> str:
 
 def break_glass_allowed_or_refuse(*, actor: User, subject: Person) -> None:
     """Refuse, and audit the refusal, when the actor may not open a grant on this person at all."""
-    from tutela.audit.services import audit_record
-    from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Decision
 
     refusal = break_glass_refusal(actor=actor, subject=subject)
     if refusal:
@@ -113,7 +114,6 @@ class ViewedUnderGrant:
 
 
 def _viewed(entry: AuditEntry, object_type: str, object_id: str) -> ViewedUnderGrant:
-    from django.urls import reverse
 
     label, page = _PAGES.get(object_type, (object_type, ""))
     url = reverse(page, args=[int(object_id)]) if page and object_id.isdigit() else ""

@@ -18,11 +18,3 @@ class GateDenied(Exception):
     def subject_id(self) -> int | None:
         """The person the refusal is about, where the gate knew it."""
         return self.decision.subject_id
-
-
-class InvalidInput(Exception):
-    """Bad input, by field; nothing was written."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        self.errors = errors
-        super().__init__("; ".join(f"{field}: {message}" for field, message in errors.items()))

@@ -17,16 +17,18 @@ The checks themselves are pure functions over preloaded context, so a page of 20
 a fixed handful of queries and one audit entry.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.governance import refusals
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.models import BreakGlassGrant
 from tutela.governance.refusals import NO_NEED_TO_KNOW as NO_NEED_TO_KNOW  # re-exported: callers compare with it
 from tutela.governance.refusals import Refusal
 from tutela.people.models import Person
@@ -171,21 +173,26 @@ def actor_context(actor: User, subject_ids: Iterable[int], now: datetime, *, wit
     )
 
 
-def subject_contexts(subject_ids: Iterable[int]) -> dict[int, SubjectContext]:
-    from tutela.consent.models import Consent, Objection
+# What the gate knows of each subject's live consents and upheld objections comes from the consent
+# app, which sits above the gate: it registers its reader at start-up (tutela.consent.apps). Without
+# one the gate would miss upheld objections, so it refuses to decide at all.
+SubjectFactsReader = Callable[[list[int], dict[int, "SubjectContext"]], None]
+_subject_facts_readers: list[SubjectFactsReader] = []
 
+
+def subject_facts_reader_register(reader: SubjectFactsReader) -> None:
+    """Add a reader that fills in subjects' consents and objections (called at start-up)."""
+    if reader not in _subject_facts_readers:
+        _subject_facts_readers.append(reader)
+
+
+def subject_contexts(subject_ids: Iterable[int]) -> dict[int, SubjectContext]:
+    if not _subject_facts_readers:
+        raise ImproperlyConfigured("the gate has no reader of consents and objections: is tutela.consent installed?")
     ids = list(set(subject_ids))
     contexts = {subject_id: SubjectContext(set(), set()) for subject_id in ids}
-    consents = Consent.objects.filter(subject_id__in=ids, withdrawn_on__isnull=True).order_by()
-    # A consent covers exactly the purposes it names.
-    for subject_id, controller, service, purposes in consents.values_list(
-        "subject_id", "controller__slug", "service", "purposes"
-    ):
-        contexts[subject_id].live_consents.update((controller, service, purpose) for purpose in purposes)
-    columns = ("subject_id", "controller__slug", "service", "purpose")
-    objections = Objection.objects.filter(subject_id__in=ids, status=Objection.Status.UPHELD).order_by()
-    for subject_id, controller, service, purpose in objections.values_list(*columns):
-        contexts[subject_id].upheld_objections.add((controller, service, purpose))
+    for reader in _subject_facts_readers:
+        reader(ids, contexts)
     return contexts
 
 

@@ -5,8 +5,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
-from tutela.governance.models import User
-from tutela.governance.selectors import user_confirmed_device, user_two_factor_required
+from tutela.accounts.models import User
+from tutela.accounts.selectors import user_confirmed_device, user_two_factor_required
 
 # Pages a half-signed-in user may still reach: the second-factor steps, signing out, public pages.
 _OPEN_PREFIXES = ("/sign-in/", "/sign-out/", "/static/", "/assets/", "/healthz", "/privacy/")

@@ -8,18 +8,20 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.governance.break_glass import break_glass_allowed_or_refuse, break_glass_purposes
+from tutela.governance.models import BreakGlassGrant
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 
 
 def sign_in_record(*, user: User) -> None:
-    audit_record(actor=user, action="sign_in", object_type="governance.user", object_id=user.pk)
+    audit_record(actor=user, action="sign_in", object_type="accounts.user", object_id=user.pk)
 
 
 def sign_out_record(*, user: User) -> None:
-    audit_record(actor=user, action="sign_out", object_type="governance.user", object_id=user.pk)
+    audit_record(actor=user, action="sign_out", object_type="accounts.user", object_id=user.pk)
 
 
 def totp_device_begin(*, user: User) -> TOTPDevice:
@@ -63,7 +65,6 @@ def break_glass_open(*, actor: User, subject: Person, reason: str, purpose: str,
     ``purpose`` is ``service/purpose`` of the actor's own controller; the grant opens that service's
     data about the subject and nothing of any other controller (governance.break_glass).
     """
-    from tutela.governance.break_glass import break_glass_allowed_or_refuse, break_glass_purposes
 
     break_glass_allowed_or_refuse(actor=actor, subject=subject)
     errors = {}

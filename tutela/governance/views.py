@@ -17,9 +17,9 @@ from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from tutela.accounts.selectors import actor_from_request, user_confirmed_device
 from tutela.governance.administration import user_password_set_record
 from tutela.governance.forms import ChoosePasswordForm, SecurityCodeForm, SignInForm
-from tutela.governance.selectors import actor_from_request, user_confirmed_device
 from tutela.governance.services import (
     sign_in_record,
     sign_out_record,

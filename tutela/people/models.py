@@ -80,7 +80,7 @@ class Person(models.Model):
         default=False, help_text="UK GDPR Art 18: store only; every other use is refused by the gate."
     )
     registered_by_team = models.ForeignKey(
-        "governance.Team",
+        "accounts.Team",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db.models import Q
 
-from tutela.governance.models import User
+from tutela.accounts.models import User
 from tutela.lib.dates import age_on
 from tutela.people.models import CourtOrder, Person, Relationship
 
@@ -53,3 +53,16 @@ def known_to(*, actor: User) -> Q:
     if actor.school_id is not None:
         reach |= Q(school_id=actor.school_id)
     return reach
+
+
+def person_with_school(*, person_id: int) -> Person:
+    """The person and their school, for a page that decides through the gate before showing them."""
+    return Person.objects.select_related("school").get(pk=person_id)
+
+
+def person_relationships(*, person: Person) -> list[Relationship]:
+    """The person's relationships both ways (as a child, and as the parent or carer of a child)."""
+    return list(
+        Relationship.objects.filter(child=person).select_related("person")
+        | Relationship.objects.filter(person=person).select_related("child")
+    )

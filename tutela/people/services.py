@@ -9,9 +9,9 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
 from tutela.audit.services import audit_record
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import Team, User
+from tutela.lib.errors import InvalidInput
 from tutela.lib.identifiers import nhs_number_compact, nhs_number_problem, upn_problem
 from tutela.people.models import FormerUPN, Person, School
 from tutela.people.selectors import known_to

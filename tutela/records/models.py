@@ -10,8 +10,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from tutela.casework.models import Case
-from tutela.governance.models import Controller
+from tutela.accounts.models import Controller
 from tutela.people.models import Person, School
 
 
@@ -32,7 +31,8 @@ class Record(models.Model):
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     subject = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="records")
-    case = models.ForeignKey(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="records")
+    # By name, not import: a record may sit on a case, but casework sits above records.
+    case = models.ForeignKey("casework.Case", on_delete=models.PROTECT, null=True, blank=True, related_name="records")
     controller = models.ForeignKey(Controller, on_delete=models.PROTECT, related_name="records")
     service = models.SlugField()
     purpose = models.SlugField()

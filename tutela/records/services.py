@@ -4,21 +4,26 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
-from tutela.casework.models import Case
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import REFERRAL_OBJECT, Action, Touch, decide
-from tutela.governance.models import Controller, User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person, School
 from tutela.records.crypto import encrypt_for_subject, keystore
 from tutela.records.models import Document, Record
 from tutela.records.retention import retention_due
+from tutela.records.signals import record_restricted
 from tutela.register.api import register
+
+if TYPE_CHECKING:  # a record may be on a case; casework sits above records
+    from tutela.casework.models import Case
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ def record_create(
     source: str,
     source_detail: str = "",
     source_school: School | None = None,
-    case: Case | None = None,
+    case: "Case | None" = None,
     contact_method: str = "",
     contact_with: str = "",
     upload: Upload | None = None,
@@ -215,27 +220,8 @@ def record_restrict(*, actor: User, record: Record, reason: str) -> Record:
             subject_id=record.subject_id,
             reason=reason,
         )
-        if record.case is not None and record.case.is_open:
-            _flag_restriction(actor, record.case, record, reason)
+        record_restricted.send(sender=Record, record=record, actor=actor, reason=reason)
     return record
-
-
-def _flag_restriction(actor: User, case: Case, record: Record, reason: str) -> None:
-    """The record's case waits on its worker's decision about what can go on without the record."""
-    # Records sit below casework (ARCHITECTURE.md): the flag is casework's, called up to from here.
-    from tutela.casework.flags import flag_raise
-    from tutela.casework.models import CaseFlag
-
-    flag_raise(
-        case=case,
-        kind=CaseFlag.Kind.RESTRICTION,
-        message=(
-            f"Processing of the record '{record.title}' ({record.occurred_on:%-d %B %Y}) was restricted: "
-            f"{reason.strip()} It may be kept but not used. Decide what the case can do without it."
-        ),
-        actor=actor,
-        about=f"record:{record.pk}",
-    )
 
 
 def subject_key_destroy(*, actor: User, person: Person, rationale: str) -> bool:
@@ -256,34 +242,3 @@ def subject_key_destroy(*, actor: User, person: Person, rationale: str) -> bool:
         detail={"key_existed": destroyed},
     )
     return destroyed
-
-
-def record_add_to_case(
-    *,
-    actor: User,
-    case: Case,
-    purpose: str,
-    categories: list[str],
-    kind: str,
-    title: str,
-    body: str,
-    occurred_on: date,
-    source: str,
-    upload: Upload | None = None,
-) -> Record:
-    """A record about the case's child, in the case's controller and service."""
-    return record_create(
-        actor=actor,
-        subject=case.child,
-        controller=case.controller,
-        service=case.service,
-        purpose=purpose,
-        categories=categories,
-        kind=kind,
-        title=title,
-        body=body,
-        occurred_on=occurred_on,
-        source=source,
-        case=case,
-        upload=upload,
-    )

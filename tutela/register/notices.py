@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.template.loader import render_to_string
 
+from tutela.lib.pdf import html_to_pdf
 from tutela.register.api import RegisterSet
 from tutela.register.procedures import NOTICE_PROCEDURES, notice_procedures
 from tutela.register.schema import (
@@ -24,7 +25,6 @@ from tutela.register.schema import (
     RightStatement,
     Service,
 )
-from tutela.web.pdf import html_to_pdf
 
 # The young people's version speaks to the young person about their own data: the taxonomy's
 # data subject "child" (its plain wording is "You"), whose categories are keyed "child.<area>.<item>".

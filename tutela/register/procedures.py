@@ -191,7 +191,7 @@ PRINCIPLES: tuple[Principle, ...] = (
                 "publication",
                 "The register is kept under version control, and each published version is kept in full with a "
                 "record of what it changed.",
-                ("tutela.register.services.register_publish", "command:register_publish"),
+                ("tutela.governance.publication.register_publish", "command:register_publish"),
             ),
             Procedure(
                 "document_generated",

@@ -303,7 +303,7 @@ class RetentionClass(Strict):
 
 
 class AccessGroup(Strict):
-    """A group of staff the notice says handle a service's data, and the role codes (governance.Role) it maps to."""
+    """A group of staff the notice says handle a service's data, and the role codes (accounts.Role) it maps to."""
 
     name: Text = Field(description="As the notice names the group: 'Safeguarding leads'.")
     roles: list[Key] = Field(default_factory=list, description="Role codes whose holders belong to the group.")

@@ -5,7 +5,7 @@ from typing import ClassVar
 from django.conf import settings
 from django.db import models
 
-from tutela.governance.models import Controller
+from tutela.accounts.models import Controller
 from tutela.people.models import Person
 
 

@@ -7,8 +7,8 @@ count as sent; nothing else does.
 
 from dataclasses import dataclass
 
+from tutela.accounts.models import User
 from tutela.governance.gate import Action, decide_groups
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.records.crypto import ContentDestroyed, decrypt_for_subject
 from tutela.records.models import Record

@@ -2,16 +2,15 @@
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
+from tutela.accounts.models import User
+from tutela.governance.errors import GateDenied
+from tutela.governance.gate import Action, Decision, Touch, decide_many
 from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.sharing.models import Disclosure, DisclosureLogEntry
-
-if TYPE_CHECKING:
-    from tutela.governance.models import User
 
 
 @dataclass(frozen=True)
@@ -106,11 +105,9 @@ def disclosure_for_review(*, reviewer: "User", disclosure_id: int) -> Disclosure
     return disclosure
 
 
-def disclosure_for_actor(*, actor: "User", disclosure_id: int) -> Disclosure:
+def disclosure_for_actor(*, actor: User, disclosure_id: int) -> Disclosure:
     """A disclosure the gate lets the actor read for every person in it: its purpose and the categories
     it sends, through the register, basis, restriction, objection and need to know (one audit entry)."""
-    from tutela.governance.errors import GateDenied
-    from tutela.governance.gate import Action, Decision, Touch, decide_many
 
     disclosure = Disclosure.objects.select_related("controller", "proposed_by", "decided_by").get(pk=disclosure_id)
     touches = [

@@ -20,12 +20,13 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
 from tutela.audit.services import audit_record
 from tutela.consent.selectors import consent_covers, recipient_categories
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide
-from tutela.governance.models import Controller, User
 from tutela.lib.csvfiles import csv_text_of_dicts
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.register.api import register
 from tutela.register.schema import Recipient

@@ -6,12 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.audit.services import audit_record
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.casework.access import case_for_actor
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 from tutela.records.forms import ReviewForm
-from tutela.records.selectors import case_for_actor
 from tutela.sharing.forms import DecisionForm, ShareForm
 from tutela.sharing.selectors import (
     agreements_index,
@@ -30,7 +31,7 @@ from tutela.sharing.services import (
 )
 
 
-@permission_required("register.browse_register", raise_exception=True)
+@permission_required("governance.browse_register", raise_exception=True)
 def agreements(request: HttpRequest) -> HttpResponse:
     rows = agreements_index(today=timezone.localdate(), viewer=actor_from_request(request))
     return render(request, "sharing/agreements.html", {"rows": rows, "expired": sum(row.expired for row in rows)})

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from django.apps import apps
 from django.http import HttpRequest
 
-from tutela.governance.models import BreakGlassGrant, User
+from tutela.accounts.models import User
+from tutela.governance.models import BreakGlassGrant
 from tutela.governance.selectors import break_glass_active
 
 

@@ -1,6 +1,6 @@
 from django.http import HttpRequest
 
-from tutela.governance.models import User
+from tutela.accounts.models import User
 from tutela.web.break_glass_banner import break_glass_banners
 from tutela.web.navigation import navigation_for
 

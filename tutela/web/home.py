@@ -12,6 +12,7 @@ from datetime import date
 
 from django.urls import reverse
 
+from tutela.accounts.models import User
 from tutela.casework import links
 from tutela.casework.dashboards import (
     MyWork,
@@ -25,7 +26,6 @@ from tutela.casework.dashboards import (
 )
 from tutela.casework.figures import ServiceFigures, service_figures
 from tutela.casework.referrals import referrals_submitted, referrals_waiting
-from tutela.governance.models import User
 from tutela.governance.selectors import break_glass_queue
 from tutela.sharing.selectors import disclosures_without_consent_to_review
 from tutela.web.navigation import navigation_for

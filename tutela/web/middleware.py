@@ -14,9 +14,9 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from whitenoise.middleware import WhiteNoiseMiddleware
 
+from tutela.accounts.models import User
 from tutela.governance.break_glass import break_glass_refusal
 from tutela.governance.errors import GateDenied
-from tutela.governance.models import User
 from tutela.people.models import Person
 from tutela.people.selectors import person_by_id
 

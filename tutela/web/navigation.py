@@ -1,6 +1,6 @@
 """The service navigation: which sections each role sees.
 
-An item names the permission it needs; roles carry permissions (governance.Role), so the menu
+An item names the permission it needs; roles carry permissions (accounts.Role), so the menu
 follows the roles held in the database, not a list of role names in code.
 """
 
@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
+from tutela.accounts.models import User
 from tutela.casework.dashboards import standing
-from tutela.governance.models import User
 from tutela.register.api import register
 
 
@@ -31,9 +31,9 @@ NAVIGATION: tuple[NavItem, ...] = (
     NavItem("Referrals", "casework:referrals", reads_records=True),
     NavItem("Attendance", "attendance:index", reads_records=True),
     NavItem("Enforcement", "enforcement:dashboard", service="education-support"),
-    NavItem("Register", "register:index", permission="register.browse_register"),
+    NavItem("Register", "register:index", permission="governance.browse_register"),
     NavItem("Audit log", "audit:log", permission="audit.view_auditentry"),
-    NavItem("Agreements", "sharing:agreements", permission="register.browse_register"),
+    NavItem("Agreements", "sharing:agreements", permission="governance.browse_register"),
     NavItem("Break-glass reviews", "records:break_glass_queue", permission="governance.review_break_glass"),
     NavItem("Sharing reviews", "sharing:reviews", permission="governance.review_break_glass"),
     NavItem("Administration", "admin:index", staff_only=True),

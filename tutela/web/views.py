@@ -6,8 +6,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request, user_roles, user_teams
 from tutela.audit.selectors import audit_entries_by_actor
-from tutela.governance.selectors import actor_from_request, user_roles, user_teams
 from tutela.web.home import home_for
 
 

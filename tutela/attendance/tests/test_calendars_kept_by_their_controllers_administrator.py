@@ -62,7 +62,7 @@ def test_they_cannot_add_another_authoritys_default_calendar(admin_world: AdminW
 
 
 def test_a_superuser_sees_every_controllers_calendars(admin_world: AdminWorld, client):
-    from tutela.governance.models import User
+    from tutela.accounts.models import User
 
     client.force_login(User.objects.create_superuser("root", password="x" * 20))
     page = client.get(LIST).content.decode()

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
+from tutela.accounts.models import User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.casework import kit as kitmodule
 from tutela.casework.kit import Field, IntakeForm, ServiceKit, Stage, Submitter, kit_register
-from tutela.governance.models import User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person, School
 from tutela.people.tests.factories import PersonFactory, RelationshipFactory, SchoolFactory
 

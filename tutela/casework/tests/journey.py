@@ -4,7 +4,7 @@ page: shared by every service's journey test. Each step screenshots what the use
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from tutela.governance.models import User
+from tutela.accounts.models import User
 from tutela.web.tests.browser import fill_date, shot, sign_in, sign_out
 
 

@@ -6,7 +6,7 @@ from tutela.audit.models import AuditEntry
 from tutela.casework.intake import referral_submit
 from tutela.casework.models import Referral
 from tutela.casework.tests.conftest import SERVICE
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.tests.factories import ParentFactory
 from tutela.records.models import Record
 

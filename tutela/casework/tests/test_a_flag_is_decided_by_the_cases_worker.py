@@ -7,7 +7,8 @@ from django.utils import timezone
 from tutela.audit.models import AuditEntry
 from tutela.casework.flags import flag_raise, flag_resolve
 from tutela.casework.models import CaseFlag
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 
 MAY = {
     "assigned_caseworker": True,

@@ -4,9 +4,9 @@ to decide within five working days, audited as the case's controller's."""
 from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
+from tutela.casework.flag_hooks import consent_withdrawal_consequences
 from tutela.casework.flags import flag_raise
 from tutela.casework.models import CaseFlag, CaseTask
-from tutela.consent.tasks import consent_withdrawal_consequences
 from tutela.consent.tests.pages import given
 from tutela.lib.dates import working_days_after
 

@@ -6,7 +6,7 @@ import pytest
 from tutela.casework.intake import referral_accept, referral_submit
 from tutela.casework.models import CaseTask, Referral
 from tutela.casework.tests.conftest import SERVICE, request_answers
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 from tutela.records.services import Upload
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tutela.casework.services import case_open
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.tests.factories import PersonFactory
 
 

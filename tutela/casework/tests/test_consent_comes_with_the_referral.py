@@ -7,7 +7,7 @@ from tutela.casework.intake import referral_submit
 from tutela.casework.models import Referral
 from tutela.casework.tests.conftest import SERVICE
 from tutela.consent.models import Consent
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 def _involvement(tess, **answers):

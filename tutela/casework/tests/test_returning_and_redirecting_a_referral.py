@@ -6,7 +6,7 @@ import pytest
 from tutela.casework.intake import redirect_targets, referral_return, referral_submit
 from tutela.casework.models import Case, Referral
 from tutela.casework.tests.conftest import SERVICE, request_answers
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 @pytest.fixture

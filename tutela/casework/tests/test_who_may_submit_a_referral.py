@@ -7,7 +7,8 @@ import pytest
 from tutela.casework.intake import referral_submit
 from tutela.casework.models import Referral
 from tutela.casework.tests.conftest import SERVICE, request_answers
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 
 

@@ -9,7 +9,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework import forms as f
+from tutela.casework.access import case_for_actor
 from tutela.casework.case_page import case_family, case_page
 from tutela.casework.models import Case, CaseTask
 from tutela.casework.services import case_close, task_add, task_complete
@@ -21,11 +23,9 @@ from tutela.casework.steps import (
     next_stages,
     step_record,
 )
-from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
-from tutela.records.selectors import case_for_actor
 
 
 def _case(request: HttpRequest, case_id: int) -> Case:

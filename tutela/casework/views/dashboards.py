@@ -5,12 +5,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework.case_filters import case_filter_parse
 from tutela.casework.dashboards import service_name
 from tutela.casework.figures import filter_description, service_cases, service_controller, service_known
 from tutela.casework.service_board import service_board
-from tutela.governance.errors import InvalidInput
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 
 
 def _known(service: str) -> None:

@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework.flags import flag_for_actor, flag_resolve
 from tutela.casework.forms import FlagResolveForm
-from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 
 
 def _posted(request: HttpRequest) -> Any:

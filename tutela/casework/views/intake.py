@@ -10,6 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
+from tutela.accounts.models import Team, User
+from tutela.accounts.selectors import actor_from_request
 from tutela.casework import forms as f
 from tutela.casework.intake import (
     intake_forms_for,
@@ -31,9 +33,7 @@ from tutela.casework.referrals import (
     referrals_submitted,
     referrals_waiting,
 )
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import Team, User
-from tutela.governance.selectors import actor_from_request
+from tutela.lib.errors import InvalidInput
 from tutela.lib.params import object_id
 from tutela.people.models import Person
 from tutela.records.services import Upload

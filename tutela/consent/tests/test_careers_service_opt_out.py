@@ -12,8 +12,8 @@ import time_machine
 
 from tutela.consent.selectors import recipient_categories
 from tutela.consent.services import opt_out_request
-from tutela.governance.errors import InvalidInput
 from tutela.lib.dates import add_years
+from tutela.lib.errors import InvalidInput
 from tutela.register.api import register
 
 BORN = date(2010, 9, 14)

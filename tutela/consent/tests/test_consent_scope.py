@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from tutela.casework.models import Case
 from tutela.consent.services import consent_give, consent_withdraw
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide
+from tutela.lib.errors import InvalidInput
 from tutela.sharing.models import Disclosure
 from tutela.sharing.services import DisclosureRefused, DisclosureRequest, disclosure_propose
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tutela.audit.models import AuditEntry
 from tutela.consent.models import Objection
 from tutela.consent.services import objection_decide, objection_raise
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.tests.factories import PersonFactory, RelationshipFactory
 from tutela.register.api import register
 

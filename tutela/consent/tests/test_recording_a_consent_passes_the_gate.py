@@ -8,7 +8,7 @@ from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case
 from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 def _give(world, subject, given_by, purpose="media-therapeutic", actor="other_service_officer"):
@@ -64,7 +64,7 @@ def test_a_consent_for_a_purpose_the_register_does_not_give_the_service_is_refus
 
 
 def _school_user(world, school):
-    from tutela.governance.tests.factories import UserFactory
+    from tutela.accounts.tests.factories import UserFactory
 
     return UserFactory(controller=world.controllers["wigan"], roles=["school-user"], school=school)
 

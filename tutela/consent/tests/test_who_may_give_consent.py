@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tutela.consent.services import consent_give
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import CourtOrder
 from tutela.people.tests.factories import ParentFactory, RelationshipFactory
 

@@ -6,11 +6,11 @@ else, on the page or through the service."""
 import pytest
 from django.utils import timezone
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.consent.services import consent_withdraw
 from tutela.consent.tests.pages import date_boxes, given
 from tutela.governance.errors import GateDenied
-from tutela.governance.tests.factories import UserFactory
 
 MAY = {
     "assigned_caseworker": True,

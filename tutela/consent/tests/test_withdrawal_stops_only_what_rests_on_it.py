@@ -129,7 +129,7 @@ def test_withdrawing_the_service_consent_flags_the_open_case_for_a_decision(
 
 
 def test_withdrawing_twice_is_refused(world, casework, tess):
-    from tutela.governance.errors import InvalidInput
+    from tutela.lib.errors import InvalidInput
 
     worker, _case, consents = tess
     consent_withdraw(

@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case
-from tutela.governance.models import User
 from tutela.lib.identifiers import upn_problem
 from tutela.people.models import Person, Relationship, School
 from tutela.records.models import Record

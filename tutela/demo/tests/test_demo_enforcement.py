@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.db.models import Q
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case, CaseTask, Referral
 from tutela.casework.referrals import referrals_submitted as referrals_for_school
 from tutela.enforcement.models import PenaltyNotice, PenaltyPayment, Prosecution, StepEntry
@@ -15,7 +16,6 @@ from tutela.enforcement.rules import PaymentState
 from tutela.enforcement.selectors import case_clocks
 from tutela.enforcement.services import PenaltyNoticeRefused, notice_state, penalty_notice_check
 from tutela.enforcement.stages import CME_ENQUIRIES, STAGE_NAMES, STEPS
-from tutela.governance.models import User
 from tutela.records.models import Document
 
 pytestmark = pytest.mark.django_db

@@ -6,14 +6,14 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
 from tutela.enforcement import categories as declared
 from tutela.enforcement.models import (
     LegalDecision,
 )
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload, record_create

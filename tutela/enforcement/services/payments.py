@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.audit.services import audit_record
 from tutela.enforcement import categories as declared
 from tutela.enforcement.models import (
@@ -13,9 +14,9 @@ from tutela.enforcement.models import (
 )
 from tutela.enforcement.selectors import notice_outstanding
 from tutela.enforcement.services.common import ENFORCEMENT, SERVICE, _case_record
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Decision
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.lib.money import pounds_from_pence
 
 PAYMENT_METHOD_LENGTH = 50  # PenaltyPayment.method's column

@@ -13,11 +13,11 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.enforcement.models import PenaltyNotice
 from tutela.enforcement.selectors import notice_outstanding
 from tutela.enforcement.services.payments import PAYMENT_METHOD_LENGTH, overpayment_message, penalty_payment_record
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.attendance.codes import DEFAULT_CLASSES
 from tutela.audit.services import audit_record
 from tutela.casework.models import Case
@@ -25,8 +26,7 @@ from tutela.enforcement.services.common import (
     _need_parent,
     decision_record,
 )
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person, School
 from tutela.records.models import Record
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case
 from tutela.casework.services import case_set_stage, task_add
 from tutela.enforcement import categories as declared
@@ -22,8 +23,7 @@ from tutela.enforcement.services.common import (
     _need_parent,
     decision_record,
 )
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 
 

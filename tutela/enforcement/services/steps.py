@@ -7,6 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from tutela.accounts.models import User
 from tutela.casework.models import Case
 from tutela.casework.services import case_set_stage, letter_issue, task_add
 from tutela.enforcement import rules
@@ -17,8 +18,7 @@ from tutela.enforcement.models import (
 from tutela.enforcement.selectors import pupil_school_days
 from tutela.enforcement.services.common import _case_record, _need_parent, decision_record
 from tutela.enforcement.stages import CME_ENQUIRIES, CME_GROUNDS, STEPS_BY_KEY, Clock, Field, Step
-from tutela.governance.errors import InvalidInput
-from tutela.governance.models import User
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.records.models import Record
 from tutela.records.services import Upload

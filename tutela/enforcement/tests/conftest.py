@@ -12,10 +12,10 @@ import pytest
 from django.core.management import call_command
 from time_machine import TimeMachineFixture
 
+from tutela.accounts.models import User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.casework.models import Case
 from tutela.casework.services import case_open
-from tutela.governance.models import User
-from tutela.governance.tests.factories import UserFactory
 from tutela.lib.identifiers import upn_build
 from tutela.people.models import Person, Relationship, School
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory

@@ -12,9 +12,9 @@ import pytest
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
+from tutela.accounts.tests.factories import PASSWORD
 from tutela.enforcement.models import PenaltyNotice, Prosecution
 from tutela.enforcement.tests.conftest import Ess
-from tutela.governance.tests.factories import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
 from tutela.consent.models import Objection
-from tutela.governance.tests.factories import UserFactory
 from tutela.records.models import Record
 from tutela.web.tests.browser_kit import chromium_missing, chromium_page, fill_date, shot, sign_in, sign_out
 

@@ -11,7 +11,8 @@ from tutela.casework.chronology import case_chronology
 from tutela.enforcement.bundle import bundle_build, bundle_disclose
 from tutela.enforcement.models import BundleDisclosure
 from tutela.enforcement.services import prosecution_start
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 
 
 @pytest.fixture

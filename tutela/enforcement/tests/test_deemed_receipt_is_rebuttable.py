@@ -18,7 +18,7 @@ from tutela.enforcement.services import (
     penalty_notice_sweep,
     penalty_payment_record,
 )
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 pytestmark = pytest.mark.usefixtures("unrendered_letters")
 

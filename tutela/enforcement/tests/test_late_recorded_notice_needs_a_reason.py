@@ -7,7 +7,7 @@ import pytest
 
 from tutela.enforcement.models import PenaltyNotice
 from tutela.enforcement.services import penalty_notice_issue
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 pytestmark = pytest.mark.usefixtures("unrendered_letters")
 

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from tutela.enforcement import rules
 from tutela.enforcement.models import PenaltyPayment
 from tutela.enforcement.services import notice_terms, penalty_notice_issue, penalty_payment_record
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 @pytest.fixture

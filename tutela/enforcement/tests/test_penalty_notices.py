@@ -18,7 +18,7 @@ from tutela.enforcement.services import (
     penalty_notice_withdraw,
     penalty_payment_record,
 )
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.records.selectors import document_content
 
 PERIOD = {"offence_start": date(2025, 9, 1), "offence_end": date(2025, 11, 7)}

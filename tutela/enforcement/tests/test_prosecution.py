@@ -8,7 +8,7 @@ from tutela.casework.models import CaseTask
 from tutela.enforcement.models import LegalDecision, Prosecution
 from tutela.enforcement.selectors import case_clocks
 from tutela.enforcement.services import prosecution_start, prosecution_update
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 
 def prosecute(ess, start=date(2025, 9, 1), end=date(2025, 12, 12), **overrides):

@@ -6,7 +6,8 @@ from tutela.casework.intake import referral_accept, referral_return, referral_su
 from tutela.casework.models import Case, Referral
 from tutela.casework.referrals import referrals_submitted as referrals_for_school
 from tutela.enforcement.categories import SCHOOL_REFERRAL, SERVICE
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 from tutela.people.tests.factories import PersonFactory
 from tutela.records.models import Record
 

@@ -9,7 +9,7 @@ from tutela.casework.models import CaseTask
 from tutela.enforcement.models import LegalDecision, StepEntry
 from tutela.enforcement.services import step_record
 from tutela.enforcement.stages import CME_ENQUIRIES
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 
 

@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 from playwright.sync_api import Page
 
+from tutela.accounts.models import User
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
 from tutela.casework.tests import journey
 from tutela.consent.models import Consent
-from tutela.governance.models import User
 from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record

@@ -2,9 +2,9 @@
 
 from dataclasses import dataclass
 
+from tutela.accounts.models import Controller, Team, User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.attendance.models import SchoolCalendar
-from tutela.governance.models import Controller, Team, User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import School
 from tutela.people.tests.factories import SchoolFactory
 

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.casework.models import Case
-from tutela.governance.models import Team, User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person
 from tutela.people.tests.factories import PersonFactory, SchoolFactory
 from tutela.records.models import Record

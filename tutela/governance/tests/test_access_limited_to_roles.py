@@ -6,8 +6,8 @@ pastoral staff and the Headteacher". Roles are data: the register maps each grou
 
 import pytest
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.governance.gate import Action, Touch, decide
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.tests.factories import PersonFactory
 from tutela.register.api import register
 

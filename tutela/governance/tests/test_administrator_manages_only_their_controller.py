@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tutela.governance.models import Role, User
+from tutela.accounts.models import Role, User
 from tutela.governance.tests.administration import AdminWorld, build_admin_world
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_the_administrator_opens_administration_and_finds_their_work(admin_world
 
 
 def test_the_user_list_shows_only_their_controller(admin_world: AdminWorld, sign_in):
-    page = sign_in(admin_world.wigan_admin).get("/admin/governance/user/").content.decode()
+    page = sign_in(admin_world.wigan_admin).get("/admin/accounts/user/").content.decode()
     assert admin_world.wigan_user.username in page
     assert admin_world.dudley_user.username not in page
     assert "Dudley" not in page  # nor in the filters
@@ -39,12 +39,12 @@ def test_the_user_list_shows_only_their_controller(admin_world: AdminWorld, sign
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/governance/user/{dudley_user}/change/",
-        "/admin/governance/user/{dudley_user}/history/",
-        "/admin/governance/user/{dudley_user}/password/",
-        "/admin/governance/team/{dudley_team}/change/",
-        "/admin/governance/team/{dudley_team}/delete/",
-        "/admin/governance/controller/{dudley}/change/",
+        "/admin/accounts/user/{dudley_user}/change/",
+        "/admin/accounts/user/{dudley_user}/history/",
+        "/admin/accounts/user/{dudley_user}/password/",
+        "/admin/accounts/team/{dudley_team}/change/",
+        "/admin/accounts/team/{dudley_team}/delete/",
+        "/admin/accounts/controller/{dudley}/change/",
         "/admin/attendance/schoolcalendar/{dudley_calendar}/change/",
     ],
 )
@@ -63,7 +63,7 @@ def test_posting_a_change_to_another_controllers_user_changes_nothing(admin_worl
     user = admin_world.dudley_user
     client = sign_in(admin_world.wigan_admin)
     response = client.post(
-        f"/admin/governance/user/{user.pk}/change/", {"username": user.username, "last_name": "Changed"}
+        f"/admin/accounts/user/{user.pk}/change/", {"username": user.username, "last_name": "Changed"}
     )
     assert response.status_code == 404
     user.refresh_from_db()
@@ -73,9 +73,9 @@ def test_posting_a_change_to_another_controllers_user_changes_nothing(admin_worl
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/governance/user/{wigan_user}/change/",
-        "/admin/governance/team/{wigan_team}/change/",
-        "/admin/governance/controller/{wigan}/change/",
+        "/admin/accounts/user/{wigan_user}/change/",
+        "/admin/accounts/team/{wigan_team}/change/",
+        "/admin/accounts/controller/{wigan}/change/",
         "/admin/attendance/schoolcalendar/{wigan_calendar}/change/",
     ],
 )
@@ -91,7 +91,7 @@ def test_their_own_controllers_object_opens(admin_world: AdminWorld, sign_in, ur
 
 
 def test_a_users_teams_and_schools_offered_are_their_controllers_only(admin_world: AdminWorld, sign_in):
-    page = sign_in(admin_world.wigan_admin).get("/admin/governance/user/add/").content.decode()
+    page = sign_in(admin_world.wigan_admin).get("/admin/accounts/user/add/").content.decode()
     teams = _options(page, "teams")
     assert str(admin_world.wigan_team) in teams
     assert not any("Dudley" in team for team in teams)
@@ -105,7 +105,7 @@ def test_a_users_teams_and_schools_offered_are_their_controllers_only(admin_worl
 def test_a_post_naming_another_controllers_team_is_refused(admin_world: AdminWorld, sign_in):
     user = admin_world.wigan_user
     response = sign_in(admin_world.wigan_admin).post(
-        f"/admin/governance/user/{user.pk}/change/",
+        f"/admin/accounts/user/{user.pk}/change/",
         {"username": user.username, "is_active": "on", "teams": [admin_world.dudley_team.pk]},
     )
     assert response.status_code == 200  # the form again, with an error
@@ -116,11 +116,11 @@ def test_a_post_naming_another_controllers_team_is_refused(admin_world: AdminWor
 def test_an_administrator_cannot_make_anyone_a_superuser(admin_world: AdminWorld, sign_in):
     user = admin_world.wigan_user
     client = sign_in(admin_world.wigan_admin)
-    page = client.get(f"/admin/governance/user/{user.pk}/change/").content.decode()
+    page = client.get(f"/admin/accounts/user/{user.pk}/change/").content.decode()
     assert 'name="is_superuser"' not in page
     assert 'name="user_permissions"' not in page
     client.post(
-        f"/admin/governance/user/{user.pk}/change/",
+        f"/admin/accounts/user/{user.pk}/change/",
         {"username": user.username, "is_active": "on", "is_superuser": "on", "last_name": "Changed"},
     )
     user.refresh_from_db()
@@ -130,14 +130,14 @@ def test_an_administrator_cannot_make_anyone_a_superuser(admin_world: AdminWorld
 
 def test_a_superusers_account_is_not_theirs_to_manage(admin_world: AdminWorld, sign_in):
     boss = User.objects.create_superuser("root", controller=admin_world.wigan)
-    assert sign_in(admin_world.wigan_admin).get(f"/admin/governance/user/{boss.pk}/change/").status_code == 404
+    assert sign_in(admin_world.wigan_admin).get(f"/admin/accounts/user/{boss.pk}/change/").status_code == 404
 
 
 def test_they_set_which_roles_sign_in_with_two_factors(admin_world: AdminWorld, sign_in):
     wigan = admin_world.wigan
     dsl = Role.objects.get(code="safeguarding-lead")
     response = sign_in(admin_world.wigan_admin).post(
-        f"/admin/governance/controller/{wigan.pk}/change/", {"two_factor_roles": [dsl.pk], "name": "Renamed"}
+        f"/admin/accounts/controller/{wigan.pk}/change/", {"two_factor_roles": [dsl.pk], "name": "Renamed"}
     )
     assert response.status_code == 302
     wigan.refresh_from_db()
@@ -148,8 +148,8 @@ def test_they_set_which_roles_sign_in_with_two_factors(admin_world: AdminWorld, 
 def test_role_definitions_are_read_only_to_an_administrator(admin_world: AdminWorld, sign_in):
     role = Role.objects.get(code="caseworker")
     client = sign_in(admin_world.wigan_admin)
-    assert client.get(f"/admin/governance/role/{role.pk}/change/").status_code == 200
-    response = client.post(f"/admin/governance/role/{role.pk}/change/", {"code": "caseworker", "name": "Boss"})
+    assert client.get(f"/admin/accounts/role/{role.pk}/change/").status_code == 200
+    response = client.post(f"/admin/accounts/role/{role.pk}/change/", {"code": "caseworker", "name": "Boss"})
     assert response.status_code == 403
     role.refresh_from_db()
     assert role.name == "Caseworker"

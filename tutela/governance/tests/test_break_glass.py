@@ -7,10 +7,10 @@ import time_machine
 from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
-from tutela.governance.errors import InvalidInput
 from tutela.governance.gate import Action, decide
 from tutela.governance.selectors import break_glass_queue
 from tutela.governance.services import break_glass_open, break_glass_review
+from tutela.lib.errors import InvalidInput
 from tutela.records.services import record_touch
 
 PURPOSE = "engagement-centres/administer-service"

@@ -73,7 +73,7 @@ def test_a_caseworker_of_another_team_of_the_controller_may_open_a_grant(client,
 
 
 def test_the_purpose_must_be_one_of_the_controllers_purposes_for_the_person(world):
-    from tutela.governance.errors import InvalidInput
+    from tutela.lib.errors import InvalidInput
 
     dudley = dudley_child(world)
     with pytest.raises(InvalidInput) as raised:

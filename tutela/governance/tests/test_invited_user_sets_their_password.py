@@ -5,8 +5,8 @@ import re
 import pytest
 from django.test import Client
 
+from tutela.accounts.models import Role, User
 from tutela.audit.models import AuditEntry
-from tutela.governance.models import Role, User
 from tutela.governance.tests.administration import AdminWorld, build_admin_world
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ NEW_PASSWORD = "a long synthetic passphrase 42"
 
 def _invite(admin_world: AdminWorld, sign_in) -> tuple[User, str]:
     response = sign_in(admin_world.wigan_admin).post(
-        "/admin/governance/user/add/",
+        "/admin/accounts/user/add/",
         {
             "username": "new-starter",
             "first_name": "Nia",
@@ -68,7 +68,7 @@ def test_the_link_sets_a_password_once_and_they_sign_in_with_it(admin_world: Adm
 def test_inviting_again_makes_a_new_link_and_stops_the_old_password(admin_world: AdminWorld, sign_in):
     user = admin_world.wigan_user
     response = sign_in(admin_world.wigan_admin).post(
-        "/admin/governance/user/", {"action": "invite", "_selected_action": [user.pk]}, follow=True
+        "/admin/accounts/user/", {"action": "invite", "_selected_action": [user.pk]}, follow=True
     )
     assert "/sign-in/set-password/" in response.content.decode()
     user.refresh_from_db()

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from tutela.accounts.models import User
 from tutela.governance import refusals
 from tutela.governance.gate import Action, ActorContext, Decision, SubjectContext, Touch, check
-from tutela.governance.models import User
 from tutela.governance.refusals import Refusal
 from tutela.people.models import Person
 from tutela.register.api import register

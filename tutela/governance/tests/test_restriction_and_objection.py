@@ -4,8 +4,9 @@ import pytest
 from django.utils import timezone
 
 from tutela.consent.services import objection_decide, objection_raise
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Touch, decide
+from tutela.lib.errors import InvalidInput
 from tutela.records.services import record_create, record_restrict, record_touch
 
 CATEGORIES = ("child.identity.name", "child.education.attendance")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tutela.governance.models import Role
+from tutela.accounts.models import Role
 
 EXPECTED_ROLES = {
     "caseworker",

@@ -3,8 +3,8 @@
 import pytest
 from django.conf import settings
 
+from tutela.accounts.tests.factories import PASSWORD
 from tutela.audit.models import AuditEntry
-from tutela.governance.tests.factories import PASSWORD
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tutela.governance.models import Role
+from tutela.accounts.models import Role
 
 
 def _code(device: TOTPDevice) -> str:

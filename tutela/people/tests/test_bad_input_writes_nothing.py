@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.people.services import PersonDetails, person_create
 from tutela.records.models import Record

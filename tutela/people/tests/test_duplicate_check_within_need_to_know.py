@@ -69,7 +69,7 @@ def test_the_check_still_offers_people_the_actor_may_know_and_audits_them(client
 def test_a_upn_held_by_someone_the_actor_may_not_know_is_refused_without_naming_them(world):
     import pytest
 
-    from tutela.governance.errors import InvalidInput
+    from tutela.lib.errors import InvalidInput
     from tutela.people.services import PersonDetails, person_create
 
     dudley = dudley_child(world)

@@ -4,10 +4,10 @@ import pytest
 from django.utils import timezone
 
 from tutela.audit.models import AuditEntry
-from tutela.governance.errors import InvalidInput
+from tutela.casework.merge import person_merge
+from tutela.lib.errors import InvalidInput
 from tutela.people.models import Person
 from tutela.people.services import PersonDetails, PossibleDuplicates, person_create
-from tutela.records.merge import person_merge
 from tutela.records.models import Record
 from tutela.records.selectors import record_read
 from tutela.records.services import record_create

@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
 from tutela.consent.models import Objection
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.governance.models import BreakGlassGrant
 from tutela.governance.selectors import break_glass_queue
 from tutela.governance.services import break_glass_open
 from tutela.governance.tests.dudley import HEALTH_PURPOSE, SERVICE, dudley_child
-from tutela.governance.tests.factories import UserFactory
 
 REASON = "Police report the child missing since this morning"
 NOON_UTC = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)  # 1pm in London (BST)

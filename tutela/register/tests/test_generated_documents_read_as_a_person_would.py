@@ -13,11 +13,11 @@ import pytest
 from django.template.loader import render_to_string
 from pypdf import PdfReader
 
+from tutela.lib.pdf import html_to_pdf
 from tutela.register.api import register
 from tutela.register.notices import notice_build, notice_pdf, notice_render
 from tutela.register.policy_document import policy_document_build
 from tutela.register.tests.seed_items import SEEDS
-from tutela.web.pdf import html_to_pdf
 
 SERVICES = [(controller, service) for controller, service, _items in SEEDS.values()]
 # The taxonomy's data subject the young people's version speaks to ("You"); its categories are "child.*".

@@ -12,10 +12,10 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
+from tutela.accounts.models import Role
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
 from tutela.consent.models import Objection
-from tutela.governance.models import Role
 from tutela.people.models import Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record

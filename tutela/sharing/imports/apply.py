@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 from django.db import connection, models, transaction
 from django.utils import timezone
 
+from tutela.accounts.models import Team, User
 from tutela.attendance.models import AttendanceSummary
 from tutela.audit.services import audit_record_many
-from tutela.governance.models import Team, User
 from tutela.lib.bulk import bulk_insert
 from tutela.people.models import Enrolment, Person, Relationship, School
 from tutela.sharing.imports.rows import ContactRow, PupilRow, attendance_problems, contact_problems, pupil_problems

@@ -4,7 +4,7 @@ import json
 import pytest
 import pyzipper  # type: ignore[import-untyped]
 
-from tutela.governance.tests.factories import UserFactory
+from tutela.accounts.tests.factories import UserFactory
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from django.utils import timezone
 
-from tutela.governance.tests.factories import UserFactory
+from tutela.accounts.tests.factories import UserFactory
 from tutela.register.api import register
 from tutela.sharing.models import Disclosure
 from tutela.sharing.selectors import agreements_index, disclosures_without_consent_to_review

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 import pyzipper  # type: ignore[import-untyped]
 
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 from tutela.register.api import register
 from tutela.sharing.payload import COLUMNS
 from tutela.sharing.selectors import agreements_index, disclosures_without_consent_to_review

@@ -10,12 +10,12 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page
 
+from tutela.accounts.models import User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
 from tutela.casework.tests import journey
 from tutela.consent.models import Consent
-from tutela.governance.models import User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record

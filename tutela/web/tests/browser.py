@@ -18,8 +18,8 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
-from tutela.governance.models import User
-from tutela.governance.tests.factories import PASSWORD
+from tutela.accounts.models import User
+from tutela.accounts.tests.factories import PASSWORD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(os.environ.get("TUTELA_SHOTS") or Path(tempfile.gettempdir()) / "shots")

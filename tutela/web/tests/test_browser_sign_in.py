@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import ConsoleMessage, Page
 
-from tutela.governance.tests.factories import PASSWORD, TeamFactory, UserFactory
+from tutela.accounts.tests.factories import PASSWORD, TeamFactory, UserFactory
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 

@@ -133,6 +133,7 @@ def _write_marks(path: Path, upn: str, urn: str) -> Path:
 
 def build(world: Any, casework: Any, tmp_path: Path) -> WalkWorld:
     """A child, a case and records in each controller, and Dudley's enforcement objects."""
+
     built = WalkWorld()
     users = dict(world.users)
     # The school user's school is the Wigan child's: it has a pupil to see, and no casework.
@@ -203,9 +204,9 @@ def _wigan(built: WalkWorld, world: Any, casework: Any, users: dict[str, Any]) -
 def _dudley(built: WalkWorld, world: Any, users: dict[str, Any], tmp_path: Path) -> tuple[Any, Any]:
     """Dudley: a pupil with absence, a school's referral, an ESS case with a notice and a prosecution.
     Returns the pupil and the ESS officer."""
+    from tutela.accounts.tests.factories import UserFactory
     from tutela.casework.intake import referral_submit
     from tutela.casework.services import case_open
-    from tutela.governance.tests.factories import UserFactory
 
     dudley = world.controllers["dudley"]
     dudley.la_code = "332"
@@ -341,11 +342,11 @@ def _werneth(built: WalkWorld, world: Any, users: dict[str, Any]) -> tuple[Any, 
 def _grants_and_tasks(built: WalkWorld, world: Any, subjects: dict[str, Any]) -> None:
     """In every controller: a task on the case, and a break-glass grant a colleague opened.
     A grantee works in a service team of the subject's own controller (who alone may open a grant)."""
+    from tutela.accounts.tests.factories import UserFactory
     from tutela.casework.models import Case
     from tutela.casework.services import task_add
     from tutela.governance.break_glass import break_glass_purposes
     from tutela.governance.services import break_glass_open
-    from tutela.governance.tests.factories import UserFactory
 
     grantees = {
         "wigan": UserFactory.create(
@@ -422,7 +423,7 @@ def _missing(built: WalkWorld) -> None:
 def _user_content_type() -> str:
     from django.contrib.contenttypes.models import ContentType
 
-    from tutela.governance.models import User
+    from tutela.accounts.models import User
 
     return str(ContentType.objects.get_for_model(User).pk)
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from tutela.accounts.models import User
 from tutela.attendance.readers import read_marks
 from tutela.attendance.services import MarksInvalid, marks_import
-from tutela.governance.models import User
 
 
 class Command(BaseCommand):

@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
+from tutela.accounts.models import User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.casework import kit
 from tutela.casework.kit import Field, Letter, ServiceKit, Stage, Step
 from tutela.casework.models import Case
 from tutela.casework.services import case_open
-from tutela.governance.models import User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 

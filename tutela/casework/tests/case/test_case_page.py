@@ -7,11 +7,11 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
+from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import CaseFlag
 from tutela.casework.services import case_close, case_open, task_add
 from tutela.consent.services import consent_give
-from tutela.governance.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

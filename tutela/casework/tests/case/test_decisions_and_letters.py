@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from tutela.casework.steps import letter_produce, step_record
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 
 pytestmark = pytest.mark.django_db

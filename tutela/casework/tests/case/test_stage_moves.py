@@ -5,7 +5,7 @@ import pytest
 from tutela.audit.models import AuditEntry
 from tutela.casework.services import case_close
 from tutela.casework.steps import case_move
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 pytestmark = pytest.mark.django_db
 

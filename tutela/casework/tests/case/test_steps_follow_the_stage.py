@@ -8,7 +8,8 @@ import pytest
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import CaseStep
 from tutela.casework.steps import step_record
-from tutela.governance.errors import GateDenied, InvalidInput
+from tutela.governance.errors import GateDenied
+from tutela.lib.errors import InvalidInput
 from tutela.records.models import Record
 
 pytestmark = pytest.mark.django_db

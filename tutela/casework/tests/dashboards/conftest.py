@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import timezone
 
+from tutela.accounts.models import Controller, User
+from tutela.accounts.tests.factories import UserFactory
 from tutela.casework import kit as kit_module
 from tutela.casework.kit import IntakeForm, ServiceKit, Stage, Submitter
 from tutela.casework.models import Case, Referral
 from tutela.casework.services import case_open
-from tutela.governance.models import Controller, User
-from tutela.governance.tests.factories import UserFactory
 from tutela.people.models import Person, School
 from tutela.people.tests.factories import PersonFactory, SchoolFactory
 from tutela.records.models import Record

@@ -4,7 +4,7 @@ message on the page (400), never a server error and never a silently wrong list.
 import pytest
 
 from tutela.casework.case_filters import CaseFilter, case_filter_parse
-from tutela.governance.errors import InvalidInput
+from tutela.lib.errors import InvalidInput
 
 URL = "/services/targeted-education-support/cases/"
 

@@ -61,7 +61,7 @@ def test_a_school_user_sees_their_referrals_with_status_and_how_to_refer(tess):
 
 
 def test_a_school_user_of_another_school_does_not_see_them(tess, world):
-    from tutela.governance.tests.factories import UserFactory
+    from tutela.accounts.tests.factories import UserFactory
     from tutela.people.tests.factories import SchoolFactory
 
     referral_make(tess=tess, given_name="Sent", submitted_at=timezone.now() - timedelta(days=2))

@@ -3,7 +3,7 @@ could not open a service dashboard is offered one."""
 
 import pytest
 
-from tutela.governance.tests.factories import UserFactory
+from tutela.accounts.tests.factories import UserFactory
 from tutela.web.navigation import navigation_for
 
 

@@ -4,8 +4,8 @@ unknown service is a 404, anyone else gets the refusal page (403)."""
 import pytest
 from django.test import Client
 
+from tutela.accounts.tests.factories import TeamFactory, UserFactory
 from tutela.casework.services import case_open
-from tutela.governance.tests.factories import TeamFactory, UserFactory
 from tutela.people.tests.factories import PersonFactory
 
 SERVICE = "/services/targeted-education-support/"

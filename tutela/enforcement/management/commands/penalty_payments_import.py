@@ -12,10 +12,11 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from tutela.accounts.models import User
 from tutela.enforcement.services.payments_import import PaymentLine, penalty_payments_import
-from tutela.governance.errors import GateDenied, InvalidInput
-from tutela.governance.models import User
+from tutela.governance.errors import GateDenied
 from tutela.lib.csvfiles import CsvFileError, read_csv_table
+from tutela.lib.errors import InvalidInput
 from tutela.lib.money import pence_from_pounds
 
 HEADER = ["reference", "amount", "received_on", "method"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tutela.governance.models import User
+from tutela.accounts.models import User
 from tutela.people.models import School
 from tutela.sharing.imports.apply import ImportInvalid, apply_import
 from tutela.sharing.imports.csv_source import read_csv
