@@ -296,6 +296,13 @@ class ReferralRow:
     url: str
 
 
+def _referrer(referral: Referral) -> str:
+    """Who sent it: the referring school, else the member of staff who submitted it."""
+    if referral.school is not None:
+        return referral.school.name
+    return referral.submitted_by.get_full_name() or referral.submitted_by.get_username()
+
+
 def referral_rows(referrals: Iterable[Referral], *, today: date) -> list[ReferralRow]:
     rows = []
     for referral in referrals:
@@ -313,7 +320,7 @@ def referral_rows(referrals: Iterable[Referral], *, today: date) -> list[Referra
                 service=service,
                 service_name=service_name(controller=controller, service=service),
                 form_title=title,
-                school_name=referral.school.name if referral.school else "",
+                school_name=_referrer(referral),
                 submitted_on=submitted,
                 waiting_days=(today - submitted).days,
                 status=referral.get_status_display(),

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from tutela.accounts.models import Controller, Team, User
 from tutela.casework.models import Case
+from tutela.casework.kit import kit_for
 from tutela.casework.services import case_open
 from tutela.consent.services import consent_give
 from tutela.demo.world import CONTROLLERS
@@ -83,9 +84,10 @@ def _open(
         service=service_key,
         child=child,
         team=Team.objects.get(controller=controller, slug=team_slug),
-        family=[],
+        family=[link.person for link in Relationship.objects.filter(child=child, parental_responsibility=True)],
         allocated_worker=worker,
         opened_at=timezone.make_aware(datetime.combine(opened, time(9, 30))),
+        stage=kit_for(service_key).stages[0].key,  # an older case, opened before the service's steps
     )
     return _DemoCase(case, slug, worker, opened, index)
 
