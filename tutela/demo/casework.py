@@ -10,8 +10,8 @@ from typing import Any
 from django.utils import timezone
 
 from tutela.accounts.models import Controller, Team, User
-from tutela.casework.models import Case
 from tutela.casework.kit import kit_for
+from tutela.casework.models import Case
 from tutela.casework.services import case_open
 from tutela.consent.services import consent_give
 from tutela.demo.world import CONTROLLERS

@@ -27,18 +27,28 @@ def referral_accept(page: Page, *, manager: User, child: str, worker: User, pref
     return case_id
 
 
-def record_add(page: Page, *, purpose: str, category: str, title: str, body: str, prefix: str) -> None:
+def record_add(
+    page: Page,
+    *,
+    purpose: str,
+    category: str,
+    title: str,
+    body: str,
+    prefix: str,
+    kind: str = "Contact log entry",
+    source: str = "Parent or carer",
+) -> None:
     """From the case page: why (step one), then what the record holds (step two)."""
     page.get_by_role("link", name="Add a note or upload a document").click()
     page.get_by_label(purpose).check()
     shot(page, f"{prefix}-08-record-purpose")
     page.get_by_role("button", name="Continue").click()
     page.get_by_role("checkbox", name=category, exact=True).check()
-    page.get_by_label("Type of record").select_option(label="Contact log entry")
+    page.get_by_label("Type of record").select_option(label=kind)
     page.get_by_role("textbox", name="Title").fill(title)
     page.get_by_role("textbox", name="Details", exact=True).fill(body)
     fill_date(page, "occurred_on", timezone.localdate())
-    page.get_by_label("Where did this information come from?").select_option(label="Parent or carer")
+    page.get_by_label("Where did this information come from?").select_option(label=source)
     shot(page, f"{prefix}-09-record-form")
     page.get_by_role("button", name="Save record").click()
     page.wait_for_selector(f"h1:has-text({title!r})")
@@ -73,6 +83,33 @@ def consent_withdraw(page: Page, *, row: str, by: str, how: str, prefix: str) ->
     shot(page, f"{prefix}-14-withdrawn")
 
 
+def objection_record(page: Page, *, child_id: int, purpose: str, raised_by: str, grounds: str, prefix: str) -> None:
+    """From the child's page: a parent's objection to one purpose (``service:purpose``), as they told the worker."""
+    page.goto(f"/people/{child_id}/")
+    page.get_by_role("link", name="Record an objection").click()
+    page.select_option("#id_purpose", value=purpose)
+    page.select_option("#id_raised_by", label=raised_by)
+    page.get_by_label("Their grounds").fill(grounds)
+    shot(page, f"{prefix}-11-objection-form")
+    page.get_by_role("button", name="Record the objection").click()
+    page.wait_for_selector("h1:has-text('Consents and objections')")
+    shot(page, f"{prefix}-12-objection-recorded")
+
+
+def objection_refuse(page: Page, *, answerer: User, child_id: int, reasons: str, prefix: str) -> None:
+    """The person who answers objections refuses this one, with reasons the parent will read."""
+    sign_in(page, answerer)
+    page.goto(f"/people/{child_id}/consents/")
+    page.get_by_role("link", name="Answer the objection").click()
+    page.select_option("#id_upheld", value="no")
+    page.get_by_label("Your reasons").fill(reasons)
+    shot(page, f"{prefix}-13-objection-answer")
+    page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_selector("text=Refused")
+    shot(page, f"{prefix}-14-objection-refused")
+    sign_out(page)
+
+
 def flag_decide(page: Page, *, flag: str, decision: str, prefix: str) -> None:
     """The flag shown prominently on the case with a task for the worker; the worker decides it."""
     banner = page.locator(".govuk-notification-banner", has_text="Needs your decision")
@@ -85,6 +122,8 @@ def flag_decide(page: Page, *, flag: str, decision: str, prefix: str) -> None:
     page.get_by_role("button", name="Record the decision").click()
     page.wait_for_selector("text=Decision recorded on case")
     assert page.locator(".govuk-notification-banner", has_text="Needs your decision").count() == 0
+    # The decision is on the case's chronology, under the worker's name.
+    assert f"Flag decided ({flag}): {decision}" in page.locator("table", has_text="Flag decided").inner_text()
     shot(page, f"{prefix}-16-flag-decided")
 
 
@@ -96,11 +135,14 @@ def task_done(page: Page, *, task: str, outcome: str) -> None:
 
 
 def case_close(page: Page, *, reason: str, prefix: str) -> None:
-    page.get_by_role("link", name="Close the case").click()
+    """From the case page: the reason, then the case closed, with nothing left to add to it."""
+    ask = page.get_by_role("link", name="Close the case")
+    if ask.count():  # the kit's case page asks on a page of its own; a service's own page at its foot
+        ask.click()
     page.get_by_label("Why the case is closing").fill(reason)
     shot(page, f"{prefix}-17-close")
     page.get_by_role("button", name="Close case").click()
-    page.wait_for_selector(f"text=Reason: {reason}")
-    assert "(closed)" in page.locator(".govuk-caption-l").first.inner_text()
+    page.wait_for_selector(".govuk-caption-l:has-text('(closed)')")
+    assert reason in page.locator("main").inner_text()
     assert page.get_by_role("link", name="Record a consent").count() == 0
     shot(page, f"{prefix}-18-closed")

@@ -25,7 +25,7 @@ from tutela.casework.intake import (
 )
 from tutela.casework.kit import IntakeForm, ServiceKit, kit_for
 from tutela.casework.models import Referral
-from tutela.casework.referral_choices import referral_choices
+from tutela.casework.referral_choices import ReferralChoices, referral_choices
 from tutela.casework.referrals import (
     referral_for_actor,
     referral_form,
@@ -77,6 +77,7 @@ def _answers(intake: IntakeForm, data: dict[str, Any]) -> dict[str, Any]:
 
 @login_required
 def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
+    """Two steps on one address: choose the child, then the service's form about that child."""
     actor = actor_from_request(request)
     _kit, intake = _kit_form(service, form)
     controller = service_controller(actor=actor, service=service)
@@ -87,7 +88,7 @@ def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
         actor=actor, controller=controller, service=service, form=intake, child_id=object_id(chosen)
     )
     if chosen not in {str(child.pk) for child in choices.children}:
-        chosen = ""
+        chosen = ""  # a child the actor may not refer is no child chosen
     context = {
         "intake": intake,
         "service_name": _service_name(controller.slug, service),
@@ -95,42 +96,54 @@ def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
         "nobody": not choices.children,
         "school": actor.school_id is not None,
     }
-    if not chosen or request.POST.get("choose") is not None:
-        step = f.ChildChoiceForm(
-            request.POST or None if not chosen else None, children=choices.children, initial={"child": chosen}
-        )
-        if request.method == "POST" and not chosen:
-            step.is_valid()
-        if not chosen:
-            return render(request, "casework/referral_new.html", context | {"form": step})
-    chosen_child = _person(choices.children, chosen)
+    if not chosen:
+        return _child_choice(request, context, choices)
+    return _referral_form_page(request, context, choices, actor=actor, service=service, form=form, child_id=chosen)
+
+
+def _child_choice(request: HttpRequest, context: dict[str, Any], choices: ReferralChoices) -> HttpResponse:
+    """Step one: the child the referral is about (a POST without one shows why)."""
+    step = f.ChildChoiceForm(request.POST or None, children=choices.children, initial={"child": ""})
+    if request.method == "POST":
+        step.is_valid()
+    return render(request, "casework/referral_new.html", context | {"form": step})
+
+
+def _referral_form_page(
+    request: HttpRequest,
+    context: dict[str, Any],
+    choices: ReferralChoices,
+    *,
+    actor: User,
+    service: str,
+    form: str,
+    child_id: str,
+) -> HttpResponse:
+    """Step two: the service's form about the chosen child; sent, the referral's page."""
+    intake: IntakeForm = context["intake"]
+    child = _person(choices.children, child_id)
     form_class = f.referral_form_class(
         intake.fields,
-        children=[chosen_child],
+        children=[child],
         family=choices.family,
         family_required=intake.family == "required",
         consent=bool(intake.consent_purpose),
         attachments=intake.attachments,
     )
+    # The child's choice posts to this address too: that POST opens the form, it does not send it.
     posted = request.method == "POST" and request.POST.get("choose") is None
-    page = form_class(request.POST if posted else None, request.FILES if posted else None, initial={"child": chosen})
+    page = form_class(request.POST if posted else None, request.FILES if posted else None, initial={"child": child_id})
     if posted and page.is_valid():
         data = page.cleaned_data
-        upload = data.get("attachment")
-        attachments = (
-            [(data.get("attachment_title") or upload.name, Upload(upload.name, upload.content_type, upload.read()))]
-            if upload
-            else []
-        )
         try:
             referral = referral_submit(
                 actor=actor,
                 service=service,
                 form=form,
-                child=chosen_child,
+                child=child,
                 family=[_person(choices.family, pk) for pk in data.get("family", [])],
                 answers=_answers(intake, data),
-                attachments=attachments,
+                attachments=_attachments(data),
             )
         except InvalidInput as invalid:
             _errors(page, invalid)
@@ -138,6 +151,14 @@ def referral_new(request: HttpRequest, service: str, form: str) -> HttpResponse:
             messages.success(request, f"Referral {referral.reference} sent to the {context['service_name']}")
             return redirect("casework:referral", referral.pk)
     return render(request, "casework/referral_new.html", context | {"form": page, "family": choices.family})
+
+
+def _attachments(data: dict[str, Any]) -> list[tuple[str, Upload]]:
+    """The one document a referral form may carry, titled as the referrer wrote or by its file name."""
+    upload = data.get("attachment")
+    if not upload:
+        return []
+    return [(data.get("attachment_title") or upload.name, Upload(upload.name, upload.content_type, upload.read()))]
 
 
 @login_required

@@ -3,42 +3,83 @@ and takes the case, and adds a record; the mother's objection is recorded and an
 manager (refused, with reasons); the ESS case page shows the flag with a task for the officer's
 decision; the officer decides it and closes the case with a reason."""
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Page
 
+from tutela.accounts.models import User
 from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
+from tutela.casework.tests import journey
 from tutela.consent.models import Objection
+from tutela.enforcement.tests.conftest import Ess
 from tutela.records.models import Record
-from tutela.web.tests.browser_kit import chromium_missing, chromium_page, fill_date, shot, sign_in, sign_out
+from tutela.register.api import register
+from tutela.web.tests.browser import BROWSER, page, shot, sign_in, sign_out
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(chromium_missing(), reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
+__all__ = ["page"]  # the fixture, used by name
+
+pytestmark = BROWSER
+ESS = "education-support"
+ENFORCEMENT = "attendance-offence-enforcement"
+MARY = "Mary Example (mother, parental responsibility)"
 
 
 @pytest.fixture
-def page(live_server) -> Iterator[Page]:
-    with chromium_page(live_server.url) as browser_page:
-        yield browser_page
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_school_referral_to_closure_with_an_objection_answered(page, ess, world, today):
-    ess.case.family.clear()  # the journey opens its own case from the referral
-    ess.case.closed_at = ess.case.opened_at
-    ess.case.save()
-    manager = UserFactory.create(
+def manager(world) -> User:
+    return UserFactory.create(
         username="dudley-manager",
         controller=world.controllers["dudley"],
         roles=["team-manager"],
         teams=[world.teams["dudley.ess"]],
     )
 
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_school_referral_to_closure_with_an_objection_answered(page, ess, manager):
+    ess.case.family.clear()  # the journey opens its own case from the referral
+    ess.case.closed_at = ess.case.opened_at
+    ess.case.save()
+    _school_refers_tilly(page, ess)
+    case_id = journey.referral_accept(
+        page, manager=ess.officer, child="Tilly Example", worker=ess.officer, prefix="ess"
+    )
+    assert Referral.objects.get(child=ess.child).status == Referral.Status.ACCEPTED
+
+    sign_in(page, ess.officer)
+    _case_page(page, case_id)
+    journey.record_add(
+        page,
+        purpose=register().purpose("dudley", ESS, ENFORCEMENT).label,
+        category=register().category("child.education.attendance").label,
+        title="Home visit",
+        body="Mary says Tilly is anxious about a class change.",
+        prefix="ess",
+    )
+    journey.objection_record(
+        page,
+        child_id=ess.child.pk,
+        purpose=f"{ESS}:{ENFORCEMENT}",
+        raised_by=MARY,
+        grounds="The school never told me it would refer Tilly.",
+        prefix="ess",
+    )
+    sign_out(page)
+    journey.objection_refuse(
+        page,
+        answerer=manager,
+        child_id=ess.child.pk,
+        reasons="The council must act on unauthorised absence; support continues.",
+        prefix="ess",
+    )
+    _officer_decides_the_flag_and_closes(page, case_id, ess.officer)
+    _the_file_afterwards(ess, case_id, manager)
+
+
+# The journey's own stages; the rest are the kit's steps every service shares (casework/tests/journey.py).
+
+
+def _school_refers_tilly(page: Page, ess: Ess) -> None:
     sign_in(page, ess.school_user)
     page.get_by_role("link", name="Referrals").first.click()
     page.get_by_role("link", name="Make a referral").click()
@@ -53,69 +94,35 @@ def test_school_referral_to_closure_with_an_objection_answered(page, ess, world,
     shot(page, "ess-01-referral-sent")
     sign_out(page)
 
-    sign_in(page, ess.officer)
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("row", name="Tilly Example").get_by_role("link").click()
-    shot(page, "ess-02-triage")
-    page.select_option("#id_outcome", label="Accept and open a case")
-    page.select_option("#id_allocate_to", label=ess.officer.get_full_name())
-    page.get_by_role("button", name="Save decision").click()
-    page.wait_for_selector("text=Referral accepted")
-    shot(page, "ess-03-case")
-    case = Case.objects.get(child=ess.child, service="education-support", closed_at__isnull=True)
-    assert case.allocated_worker == ess.officer and page.url.endswith(f"/enforcement/cases/{case.pk}/")
-    assert Referral.objects.get(child=ess.child).status == Referral.Status.ACCEPTED
-    assert "Mary Example" in page.content()
 
-    page.get_by_role("link", name="Add a note or upload a document").click()
-    page.locator("input[name=purpose]").first.check()
-    page.get_by_role("button", name="Continue").click()
-    page.locator("input[name=categories]").first.check()
-    page.get_by_label("Title").fill("Home visit")
-    page.get_by_label("Details", exact=True).fill("Mary says Tilly is anxious about a class change.")
-    fill_date(page, "occurred_on", today)
-    page.select_option("#id_source", index=1)
-    page.get_by_role("button", name="Save record").click()
-    page.wait_for_selector("text=Home visit")
-    assert Record.objects.filter(case=case, title="Home visit").exists()
+def _case_page(page: Page, case_id: int) -> None:
+    """The kit's address for the case leads to ESS's own case page."""
+    page.goto(f"/cases/{case_id}/")
+    page.wait_for_selector("h1:has-text('Tilly Example')")
+    assert page.url.endswith(f"/enforcement/cases/{case_id}/")
+    assert "Mary Example" in page.locator("main").inner_text()
+    shot(page, "ess-07-case")
 
-    page.goto(f"/people/{ess.child.pk}/")
-    page.get_by_role("link", name="Record an objection").click()
-    page.select_option("#id_purpose", index=1)
-    page.select_option("#id_raised_by", label="Mary Example (mother, parental responsibility)")
-    page.get_by_label("Their grounds").fill("The school never told me it would refer Tilly.")
-    page.get_by_role("button", name="Record the objection").click()
-    page.wait_for_selector("h1:has-text('Consents and objections')")
-    objection = Objection.objects.get(subject=ess.child)
-    sign_out(page)
 
-    sign_in(page, manager)
-    page.goto(f"/people/{ess.child.pk}/consents/")
-    page.get_by_role("link", name="Answer the objection").click()
-    page.select_option("#id_upheld", value="no")
-    page.get_by_label("Your reasons").fill("The council must act on unauthorised absence; support continues.")
-    page.get_by_role("button", name="Record the decision").click()
-    page.wait_for_selector("text=Refused")
-    objection.refresh_from_db()
-    assert objection.status == Objection.Status.NOT_UPHELD and objection.decided_by == manager
-    sign_out(page)
+def _officer_decides_the_flag_and_closes(page: Page, case_id: int, officer: User) -> None:
+    sign_in(page, officer)
+    page.goto(f"/enforcement/cases/{case_id}/")
+    assert "Mary Example" in page.locator(".govuk-notification-banner", has_text="Needs your decision").inner_text()
+    journey.flag_decide(
+        page, flag="Objection raised", decision="Support goes on; no legal step until answered.", prefix="ess"
+    )
+    assert page.url.endswith(f"/enforcement/cases/{case_id}/")  # back on ESS's own case page
+    journey.case_close(page, reason="Attendance back above 95% for six weeks.", prefix="ess")
 
-    sign_in(page, ess.officer)
-    page.goto(f"/enforcement/cases/{case.pk}/")
-    shot(page, "ess-04-case-flagged")
-    assert "Mary Example" in page.locator(".govuk-notification-banner:has-text('Needs your decision')").inner_text()
-    flag = CaseFlag.objects.get(case=case, kind=CaseFlag.Kind.OBJECTION)
-    assert flag.task is not None and flag.task.assigned_to == ess.officer
-    assert page.get_by_role("heading", name=flag.task.title).is_visible()
-    page.get_by_role("link", name="Decide what happens now").click()
-    page.get_by_label("Your decision and the reasons for it").fill("Support goes on; no legal step until answered.")
-    page.get_by_role("button", name="Record the decision").click()
-    page.get_by_role("link", name="Back to case").click()
-    page.get_by_label("Why the case is closing").fill("Attendance back above 95% for six weeks.")
-    page.get_by_role("button", name="Close case").click()
-    page.wait_for_selector("text=Attendance back above 95%")
-    shot(page, "ess-05-closed")
-    case.refresh_from_db()
+
+def _the_file_afterwards(ess: Ess, case_id: int, manager: User) -> None:
+    case = Case.objects.get(pk=case_id)
+    assert case.allocated_worker == ess.officer and case.closed_by == ess.officer
     assert case.closed_at is not None and case.close_reason == "Attendance back above 95% for six weeks."
+    assert Record.objects.filter(case=case, title="Home visit").exists()
+    objection = Objection.objects.get(subject=ess.child)
+    assert objection.status == Objection.Status.NOT_UPHELD and objection.decided_by == manager
+    flag = CaseFlag.objects.get(case=case, kind=CaseFlag.Kind.OBJECTION)
+    assert flag.resolved_by == ess.officer and flag.task is not None and flag.task.done_at is not None
     actions = set(AuditEntry.objects.filter(subject_id=str(ess.child.pk)).values_list("action", flat=True))
     assert {"objection_raise", "objection_decide", "flag_raise", "flag_resolve", "case_close"} <= actions

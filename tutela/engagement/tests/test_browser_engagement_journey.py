@@ -16,6 +16,7 @@ from tutela.consent.models import Consent
 from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record
+from tutela.register.api import register
 from tutela.web.tests.browser import BROWSER, authenticator_give, page, shot, sign_in, sign_out
 
 __all__ = ["page"]  # the fixture, used by name
@@ -107,20 +108,18 @@ def test_engagement_centres_from_school_referral_to_closure(page, world, pupil):
         prefix="ec",
     )
     assert "Engagement Centres: Running the service" in page.content()
+    # Staff see the purpose by its name in the register.
+    parental = register().purpose("wigan", "engagement-centres", "parental-consent").label
     journey.consent_record(
         page,
         case_id=case_id,
-        purpose="To provide the engagement centre support",
+        purpose=parental,
         given_by=ROSE,
         reference="EC parental consent form 2026-031",
         prefix="ec",
     )
     journey.consent_withdraw(
-        page,
-        row="engagement centre parental consent form",
-        by=ROSE,
-        how="Mother phoned the centre: she no longer agrees.",
-        prefix="ec",
+        page, row=parental, by=ROSE, how="Mother phoned the centre: she no longer agrees.", prefix="ec"
     )
     journey.flag_decide(
         page,
@@ -133,6 +132,7 @@ def test_engagement_centres_from_school_referral_to_closure(page, world, pupil):
 
     case = Case.objects.get(pk=case_id)
     assert case.closed_at is not None and case.close_reason.startswith("Parental consent withdrawn")
+    assert case.closed_by == worker
     assert case.allocated_worker == worker and not case.tasks.filter(done_at__isnull=True).exists()
     parental = Consent.objects.get(subject=pupil, purposes=["parental-consent"])
     assert parental.withdrawn_on is not None and not parental.is_live

@@ -3,39 +3,43 @@ their pupil; the SEN officer accepts it and takes the case, and adds a record; t
 is recorded and answered by the team's manager (refused, with reasons); the case shows the flag
 with a task for the officer's decision; the officer decides it and closes the case with a reason."""
 
-from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import Page
 
+from tutela.accounts.models import User
 from tutela.accounts.tests.factories import UserFactory
 from tutela.audit.models import AuditEntry
 from tutela.casework.models import Case, CaseFlag, Referral
+from tutela.casework.tests import journey
 from tutela.consent.models import Objection
-from tutela.people.models import Relationship
+from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record
-from tutela.web.tests.browser_kit import chromium_missing, chromium_page, fill_date, shot, sign_in, sign_out
+from tutela.register.api import register
+from tutela.web.tests.browser import BROWSER, page, shot, sign_in, sign_out
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(chromium_missing(), reason="Debian's chromium is not installed (.ci/run installs it)"),
-]
+__all__ = ["page"]  # the fixture, used by name
+
+pytestmark = BROWSER
+ROSE = "Rose Pupilson (mother, parental responsibility)"
+
+
+@dataclass(frozen=True)
+class Wigan:
+    senco: User
+    officer: User
+    manager: User
+    child: Person
 
 
 @pytest.fixture
-def page(live_server) -> Iterator[Page]:
-    with chromium_page(live_server.url) as browser_page:
-        yield browser_page
-
-
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, world):
-    wigan, team = world.controllers["wigan"], world.teams["wigan.data"]
-    officer = UserFactory.create(username="sen-officer", controller=wigan, roles=["caseworker"], teams=[team])
-    manager = UserFactory.create(username="data-manager", controller=wigan, roles=["team-manager"], teams=[team])
+def wigan(world) -> Wigan:
+    controller, team = world.controllers["wigan"], world.teams["wigan.data"]
+    officer = UserFactory.create(username="sen-officer", controller=controller, roles=["caseworker"], teams=[team])
+    manager = UserFactory.create(username="data-manager", controller=controller, roles=["team-manager"], teams=[team])
     school = SchoolFactory.create(name="Hindley Primary School")
     senco = world.users["school_user"]
     senco.school = school
@@ -45,14 +49,58 @@ def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, w
     )
     mother = ParentFactory.create(given_name="Rose", family_name="Pupilson", address="3 Test Road, Wigan WN2 2AA")
     RelationshipFactory.create(person=mother, child=child, kind=Relationship.Kind.MOTHER, parental_responsibility=True)
-    today = timezone.localdate()
+    return Wigan(senco=senco, officer=officer, manager=manager, child=child)
 
-    # The school's SENCO asks for an assessment for their pupil.
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, wigan):
+    child, officer = wigan.child, wigan.officer
+    _school_asks_for_an_assessment(page, wigan.senco)
+    # The SEN officer accepts the request and takes the case.
+    case_id = journey.referral_accept(page, manager=officer, child="Lily Pupilson", worker=officer, prefix="pupil-data")
+    assert Referral.objects.get(child=child).status == Referral.Status.ACCEPTED
+
+    sign_in(page, officer)
+    _case_page(page, case_id)
+    journey.record_add(
+        page,
+        purpose=register().purpose("wigan", "pupil-data", "sen-assessment").label,
+        category=register().category("child.education.sen").label,
+        title="Call with the SENCO",
+        body="The school will send the educational psychologist's notes.",
+        kind="File note",
+        source="School",
+        prefix="pupil-data",
+    )
+    # Lily's mother objects to the assessment; the team's manager refuses the objection, with reasons.
+    journey.objection_record(
+        page,
+        child_id=child.pk,
+        purpose="pupil-data:sen-assessment",
+        raised_by=ROSE,
+        grounds="I was not asked before the school sent this.",
+        prefix="pupil-data",
+    )
+    sign_out(page)
+    journey.objection_refuse(
+        page,
+        answerer=wigan.manager,
+        child_id=child.pk,
+        reasons="The council must consider the request; the mother will be consulted.",
+        prefix="pupil-data",
+    )
+    _officer_decides_the_flag_and_closes(page, case_id, officer)
+    _the_file_afterwards(wigan, case_id)
+
+
+# The journey's own stages; the rest are the kit's steps every service shares (casework/tests/journey.py).
+
+
+def _school_asks_for_an_assessment(page: Page, senco: User) -> None:
     sign_in(page, senco)
-    shot(page, "pupil-data-01-school-home")
     page.get_by_role("link", name="Referrals").first.click()
     page.get_by_role("link", name="Make a referral").click()
-    shot(page, "pupil-data-02-refer")
+    shot(page, "pupil-data-01-refer")
     page.get_by_role("link", name="Request an EHC needs assessment").click()
     page.select_option("#id_child", label="Lily Pupilson")
     page.get_by_role("button", name="Continue").click()
@@ -62,90 +110,39 @@ def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, w
     page.get_by_label("SEN support so far, and what its reviews found").fill(
         "Two terms of SEN support; little progress."
     )
-    shot(page, "pupil-data-03-request-filled")
+    shot(page, "pupil-data-02-request-filled")
     page.get_by_role("button", name="Send referral").click()
     page.wait_for_selector("text=sent to the")
-    shot(page, "pupil-data-04-request-sent")
+    shot(page, "pupil-data-03-request-sent")
     sign_out(page)
 
-    # The SEN officer accepts it and takes the case.
-    sign_in(page, officer)
-    page.get_by_role("link", name="Referrals").first.click()
-    shot(page, "pupil-data-05-referrals")
-    page.get_by_role("row", name="Lily Pupilson").get_by_role("link").click()
-    page.select_option("#id_outcome", label="Accept and open a case")
-    page.select_option("#id_allocate_to", label=officer.get_full_name())
-    page.get_by_role("button", name="Save decision").click()
-    page.wait_for_selector("text=Referral accepted")
-    shot(page, "pupil-data-06-accepted")
-    case = Case.objects.get(child=child, service="pupil-data")
-    assert case.allocated_worker == officer
-    assert Referral.objects.get(child=child).status == Referral.Status.ACCEPTED
 
-    page.goto(f"/cases/{case.pk}/")
+def _case_page(page: Page, case_id: int) -> None:
+    page.goto(f"/cases/{case_id}/")
+    page.wait_for_selector("h1:has-text('Lily Pupilson')")
     shot(page, "pupil-data-07-case")
-    assert "Request received" in page.content()
-    family = page.locator("table").first.inner_text()
-    assert "Rose Pupilson" in family
-    page.get_by_role("link", name="Add a note or upload a document").click()
-    page.locator("input[name=purpose]").first.check()
-    page.get_by_role("button", name="Continue").click()
-    page.locator("input[name=categories]").first.check()
-    page.get_by_label("Title").fill("Call with the SENCO")
-    page.get_by_label("Details", exact=True).fill("The school will send the educational psychologist's notes.")
-    fill_date(page, "occurred_on", today)
-    page.select_option("#id_source", index=1)
-    page.get_by_role("button", name="Save record").click()
-    page.wait_for_selector("text=Call with the SENCO")
-    assert Record.objects.filter(case=case, title="Call with the SENCO").exists()
+    assert "Request received" in page.locator("main").inner_text()
+    assert "Rose Pupilson" in page.locator("table").first.inner_text()
 
-    # Lily's mother objects to the assessment; the officer records it from Lily's page.
-    page.goto(f"/cases/{case.pk}/")
-    page.get_by_role("link", name="Lily's records").click()
-    page.get_by_role("link", name="Record an objection").click()
-    shot(page, "pupil-data-08-objection-form")
-    page.select_option("#id_purpose", value="pupil-data:sen-assessment")
-    page.select_option("#id_raised_by", label="Rose Pupilson (mother, parental responsibility)")
-    page.get_by_label("Their grounds").fill("I was not asked before the school sent this.")
-    page.get_by_role("button", name="Record the objection").click()
-    page.wait_for_selector("h1:has-text('Consents and objections')")
-    objection = Objection.objects.get(subject=child)
-    sign_out(page)
 
-    # The team's manager answers it: refused, with reasons.
-    sign_in(page, manager)
-    page.goto(f"/people/{child.pk}/consents/")
-    page.get_by_role("link", name="Answer the objection").click()
-    page.select_option("#id_upheld", value="no")
-    page.get_by_label("Your reasons").fill("The council must consider the request; the mother will be consulted.")
-    page.get_by_role("button", name="Record the decision").click()
-    page.wait_for_selector("text=Refused")
-    shot(page, "pupil-data-09-answered")
-    objection.refresh_from_db()
-    assert objection.status == Objection.Status.NOT_UPHELD and objection.decided_by == manager
-    sign_out(page)
-
-    # The officer sees the flag with a task, decides it, and closes the case with a reason.
+def _officer_decides_the_flag_and_closes(page: Page, case_id: int, officer: User) -> None:
     sign_in(page, officer)
-    page.goto(f"/cases/{case.pk}/")
-    shot(page, "pupil-data-10-case-flagged")
-    banner = page.locator(".govuk-notification-banner:has-text('Needs your decision')")
-    assert "Rose Pupilson" in banner.inner_text()
-    flag = CaseFlag.objects.get(case=case, kind=CaseFlag.Kind.OBJECTION)
-    assert flag.task is not None and flag.task.assigned_to == officer
-    assert flag.task.title in page.locator("h2:has-text('Tasks') ~ .govuk-summary-card").first.inner_text()
-    page.get_by_role("link", name="Decide what happens now").click()
-    page.get_by_label("Your decision and the reasons for it").fill("The request goes on; the mother is consulted.")
-    page.get_by_role("button", name="Record the decision").click()
-    page.get_by_role("link", name="Back to case").click()
-    page.get_by_role("link", name="Close the case").click()
-    page.get_by_label("Why the case is closing").fill("The school withdrew the request after meeting the mother.")
-    page.get_by_role("button", name="Close case").click()
-    page.wait_for_selector("text=Reason: The school withdrew")
-    shot(page, "pupil-data-11-closed")
-    case.refresh_from_db()
+    page.goto(f"/cases/{case_id}/")
+    assert "Rose Pupilson" in page.locator(".govuk-notification-banner", has_text="Needs your decision").inner_text()
+    journey.flag_decide(
+        page, flag="Objection raised", decision="The request goes on; the mother is consulted.", prefix="pupil-data"
+    )
+    journey.case_close(page, reason="The school withdrew the request after meeting the mother.", prefix="pupil-data")
+
+
+def _the_file_afterwards(wigan: Wigan, case_id: int) -> None:
+    case = Case.objects.get(pk=case_id)
+    assert case.allocated_worker == wigan.officer and case.closed_by == wigan.officer
     assert case.closed_at is not None and case.close_reason.startswith("The school withdrew")
-    flag.refresh_from_db()
-    assert flag.resolved_by == officer
-    actions = set(AuditEntry.objects.filter(subject_id=str(child.pk)).values_list("action", flat=True))
+    assert Record.objects.filter(case=case, title="Call with the SENCO").exists()
+    objection = Objection.objects.get(subject=wigan.child)
+    assert objection.status == Objection.Status.NOT_UPHELD and objection.decided_by == wigan.manager
+    flag = CaseFlag.objects.get(case=case, kind=CaseFlag.Kind.OBJECTION)
+    assert flag.resolved_by == wigan.officer and flag.task is not None and flag.task.done_at is not None
+    actions = set(AuditEntry.objects.filter(subject_id=str(wigan.child.pk)).values_list("action", flat=True))
     assert {"objection_raise", "objection_decide", "flag_raise", "flag_resolve", "case_close"} <= actions

@@ -19,12 +19,14 @@ from tutela.consent.models import Consent
 from tutela.people.models import Person, Relationship
 from tutela.people.tests.factories import ParentFactory, PersonFactory, RelationshipFactory, SchoolFactory
 from tutela.records.models import Record
+from tutela.register.api import register
 from tutela.web.tests.browser import BROWSER, authenticator_give, fill_date, page, shot, sign_in, sign_out
 
 __all__ = ["page"]  # the fixture, used by name
 
 pytestmark = BROWSER
 NINA = "Nina Pathway (mother, parental responsibility)"
+TESS = "targeted-education-support"
 
 
 @pytest.fixture
@@ -111,21 +113,7 @@ def test_tess_from_request_for_involvement_to_closure(page, world, pupil):
         body="Mother would like TESS to visit at home too.",
         prefix="tess",
     )
-    journey.consent_record(
-        page,
-        case_id=case_id,
-        purpose="as part of therapeutic support work",
-        given_by=NINA,
-        reference="TESS photo consent 2026-07",
-        prefix="tess",
-    )
-    journey.consent_withdraw(
-        page,
-        row="therapeutic support work",
-        by=NINA,
-        how="Mother told the class teacher, who passed it on.",
-        prefix="tess",
-    )
+    _photos_consent_given_then_withdrawn(page, case_id)
     journey.flag_decide(
         page,
         flag="Consent withdrawn",
@@ -134,9 +122,25 @@ def test_tess_from_request_for_involvement_to_closure(page, world, pupil):
     )
     journey.task_done(page, task="Read referral", outcome="Read; consultation held with the setting.")
     journey.case_close(page, reason="The setting carries on the plan; TESS's involvement ends.", prefix="tess")
+    _the_file_afterwards(pupil, case_id, worker)
 
+
+def _photos_consent_given_then_withdrawn(page: Page, case_id: int) -> None:
+    """The mother agrees to photographs in therapeutic work, then takes it back: staff see the purpose
+    by its name in the register."""
+    photos = register().purpose("wigan", TESS, "media-therapeutic").label
+    journey.consent_record(
+        page, case_id=case_id, purpose=photos, given_by=NINA, reference="TESS photo consent 2026-07", prefix="tess"
+    )
+    journey.consent_withdraw(
+        page, row=photos, by=NINA, how="Mother told the class teacher, who passed it on.", prefix="tess"
+    )
+
+
+def _the_file_afterwards(pupil: Person, case_id: int, worker: User) -> None:
     case = Case.objects.get(pk=case_id)
     assert case.closed_at is not None and case.close_reason.startswith("The setting carries on the plan")
+    assert case.closed_by == worker
     assert case.allocated_worker == worker and not case.tasks.filter(done_at__isnull=True).exists()
     photos = Consent.objects.get(subject=pupil, purposes=["media-therapeutic"])
     assert photos.withdrawn_on is not None and not photos.is_live
