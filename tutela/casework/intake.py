@@ -21,7 +21,7 @@ from tutela.audit.services import audit_record
 from tutela.casework.kit import Field, IntakeForm, IntakeResult, ServiceKit, Submitter, kit_for, kits
 from tutela.casework.kit_checks import PUBLIC_SOURCES
 from tutela.casework.models import Referral
-from tutela.casework.services import next_reference
+from tutela.casework.services import next_reference, received_at
 from tutela.casework.triage import redirect_targets, referral_accept, referral_return
 from tutela.consent.models import Consent
 from tutela.consent.services import consent_give
@@ -278,7 +278,7 @@ def _write(
         record=main,
         consent=consent,
         submitted_by=actor,
-        submitted_at=timezone.now(),
+        submitted_at=received_at(sub.as_of),
     )
     referral.family.set(family)
     referral.attachments.set(documents)

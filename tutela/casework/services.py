@@ -45,6 +45,15 @@ def case_reference(*, controller: Controller, service: str) -> str:
     return next_reference(prefix=prefix, width=4, taken=lambda ref: Case.objects.filter(reference=ref).exists())
 
 
+def received_at(day: date) -> datetime:
+    """When something reached the service: now, or at this time of day on an earlier day where it is
+    entered later than it arrived (a paper referral typed in the next morning)."""
+    now = timezone.localtime()
+    if day >= now.date():
+        return timezone.now()
+    return now.replace(year=day.year, month=day.month, day=day.day)
+
+
 def case_open(
     *,
     actor: User,

@@ -5,7 +5,7 @@ Only staff the gate lets update the service's data for the intake form's purpose
 never does. A referral is triaged once.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -15,7 +15,7 @@ from tutela.audit.services import audit_record
 from tutela.casework.kit import kit_for
 from tutela.casework.models import Case, Referral
 from tutela.casework.referrals import referral_touch
-from tutela.casework.services import case_open, task_add
+from tutela.casework.services import case_open, received_at, task_add
 from tutela.governance.errors import GateDenied
 from tutela.governance.gate import Action, Decision, decide
 from tutela.lib.errors import InvalidInput
@@ -57,12 +57,26 @@ def _triaged(actor: User, referral: Referral, status: str, reason: str) -> None:
     referral.triage_reason = reason.strip()
 
 
-def referral_accept(*, actor: User, referral: Referral, team: Team, allocate_to: User | None, note: str = "") -> Case:
-    """Open the case from the referral, allocated, with the referral's records on it and a first task."""
+def referral_accept(
+    *,
+    actor: User,
+    referral: Referral,
+    team: Team,
+    allocate_to: User | None,
+    note: str = "",
+    accepted_on: date | None = None,
+) -> Case:
+    """Open the case from the referral, allocated, with the referral's records on it and a first task.
+
+    ``accepted_on`` is the day the decision was taken where it is entered later (today if not given):
+    the case opens then and the first contact falls due from then."""
     _may_triage(actor, referral)
     _not_triaged(referral)
     if allocate_to is not None and not allocate_to.teams.filter(pk=team.pk).exists():
         raise InvalidInput({"allocate_to": "Allocate the case to a member of the owning team"})
+    accepted_on = accepted_on or timezone.localdate()
+    if not timezone.localdate(referral.submitted_at) <= accepted_on <= timezone.localdate():
+        raise InvalidInput({"accepted_on": "The date of acceptance must be between the referral's arrival and today"})
     kit = kit_for(referral.service)
     form = kit.intake_form(referral.form)
     with transaction.atomic():
@@ -75,6 +89,7 @@ def referral_accept(*, actor: User, referral: Referral, team: Team, allocate_to:
             family=list(referral.family.all()),
             allocated_worker=allocate_to,
             stage=form.opening_stage or kit.stages[0].key,
+            opened_at=received_at(accepted_on),
         )
         Record.objects.filter(pk__in=[referral.record_id, *referral.attachments.values_list("pk", flat=True)]).update(
             case=case
@@ -86,7 +101,7 @@ def referral_accept(*, actor: User, referral: Referral, team: Team, allocate_to:
             actor=actor,
             case=case,
             title=f"Read referral {referral.reference} and make first contact with the family",
-            due_on=timezone.localdate() + timedelta(days=FIRST_CONTACT_DAYS),
+            due_on=accepted_on + timedelta(days=FIRST_CONTACT_DAYS),
             assigned_to=allocate_to,
             kind="referral-accepted",
             about=f"referral:{referral.pk}",

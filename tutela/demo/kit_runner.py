@@ -7,7 +7,7 @@ as real data would. Nothing here writes a row itself.
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from types import ModuleType
 from typing import Any
 
@@ -137,6 +137,14 @@ def _refer(run: _Run, family: _Family, action: Refer) -> None:
     )
 
 
+def _next_working_day(day: date, today: date) -> date:
+    """The service triages a referral the next working day (today at the latest)."""
+    following = day + timedelta(days=1)
+    while following.weekday() > 4:
+        following += timedelta(days=1)
+    return min(following, today)
+
+
 def _triage(run: _Run, family: _Family, action: Accept | Return) -> None:
     actor = run.user(action.by, family)
     if isinstance(action, Accept):
@@ -146,6 +154,7 @@ def _triage(run: _Run, family: _Family, action: Accept | Return) -> None:
             team=run.team,
             allocate_to=run.user(action.worker, family),
             note=run.text(action.note),
+            accepted_on=_next_working_day(timezone.localdate(_referral(family).submitted_at), run.today),
         )
         return
     referral_return(

@@ -121,7 +121,7 @@ def _case_page(page: Page, case_id: int) -> None:
     assert "Concern with the safeguarding lead" in page.locator("main").inner_text()
     family = page.locator("table").first.inner_text()
     # Werneth's notice lists parents' names and contact details, not their relationships: the page says so.
-    assert "Jo Wernethly" in family and "Not recorded for this service" in family
+    assert "Jo Wernethly" in family and "Not held by this service" in family
 
 
 def _pastoral_lead_decides_the_flag(page: Page, case_id: int, pastoral: User) -> None:
