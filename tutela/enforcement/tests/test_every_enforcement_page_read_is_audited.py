@@ -161,7 +161,7 @@ def test_the_case_page_costs_a_fixed_handful_of_queries(ess, sign_in, notice, pr
         client.get(url)
     # Bounded, and the same with one notice more; each audit entry costs one look-up of its controller,
     # and the chronology reads the consents and flags on the case in a query each.
-    assert len(more) == len(few) <= 64
+    assert len(more) == len(few) <= 68  # PostgreSQL: an advisory lock more per audit entry
 
 
 def test_the_officer_dashboard_costs_the_same_queries_however_many_cases(ess, world, sign_in, notice):
