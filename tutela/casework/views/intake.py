@@ -3,6 +3,7 @@ service, renders). Refusals propagate as GateDenied to the one 403 handler."""
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -150,7 +151,21 @@ def _referral_form_page(
         else:
             messages.success(request, f"Referral {referral.reference} sent to the {context['service_name']}")
             return redirect("casework:referral", referral.pk)
-    return render(request, "casework/referral_new.html", context | {"form": page, "family": choices.family})
+    return render(
+        request,
+        "casework/referral_new.html",
+        context | {"form": page, "family": choices.family, "add_relative": _add_relative_link(request, actor, child)},
+    )
+
+
+def _add_relative_link(request: HttpRequest, actor: User, child: Person) -> str:
+    """The page that adds the child's parent or carer, coming back to this form with the child chosen.
+
+    A school user tells the service about the family in the referral itself: no link for them."""
+    if actor.school_id is not None:
+        return ""
+    back = f"{request.path}?{urlencode({'child': child.pk})}"
+    return f"{reverse('records:relative_add', args=[child.pk])}?{urlencode({'next': back})}"
 
 
 def _attachments(data: dict[str, Any]) -> list[tuple[str, Upload]]:

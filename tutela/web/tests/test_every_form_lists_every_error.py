@@ -32,7 +32,7 @@ DJANGO_GENERIC = (
 )
 # Forms with no required field: sent empty they are valid, so they are not in the walk.
 NOTHING_REQUIRED = {"ProsecutionUpdateForm"}
-FORM_MODULES = ("casework", "consent", "enforcement", "governance", "records", "sharing")
+FORM_MODULES = ("casework", "consent", "enforcement", "governance", "people", "records", "sharing")
 
 
 @dataclass
@@ -93,6 +93,7 @@ def _people_records_and_sharing_pages(world: Any, casework: Any) -> list[FormPag
     return [
         FormPage("/people/new/", worker),
         FormPage(f"/people/{child.pk}/edit/", worker),
+        FormPage(f"/people/{child.pk}/relatives/new/", worker),
         FormPage(f"/people/{child.pk}/break-glass/", users["other_service_officer"]),
         FormPage(f"/cases/{wigan_case.pk}/records/new/", worker),
         FormPage(f"/cases/{wigan_case.pk}/records/new/?purpose=administer-service", worker),

@@ -50,7 +50,7 @@ LOOKED_UP = PERSONAL | {"controller", "service", "urn", "step_key", "form", "let
 JUNK_QUERY = {
     key: "²"
     for key in (
-        *("child", "q", "version", "format", "step", "action", "bundle", "page"),
+        *("child", "q", "version", "format", "step", "action", "bundle", "page", "next"),
         *("stage", "worker", "team", "status", "overdue", "flagged", "opened", "closed"),
     )
 }
