@@ -65,6 +65,16 @@ class WorklistRow:
     unauthorised: int
 
 
+def threshold_worklist_services(*, actor: User) -> list[str]:
+    """The services of the actor's teams with a threshold worklist: those of a local authority (the
+    worklist is of its schools' pupils) with a live purpose covering a child's name and attendance."""
+    controller = actor.controller
+    if controller is None or not controller.la_code:
+        return []
+    services = {team.service for team in actor.teams.all() if team.service}
+    return sorted(s for s in services if _named_attendance_purpose(controller=controller.slug, service=s))
+
+
 def threshold_worklist(*, actor: User, service: str, as_of: date) -> list[WorklistRow]:
     """Pupils at the actor's LA's schools who meet the penalty-notice threshold and have no open case
     in this service: suggestions for a person's decision, never an action.

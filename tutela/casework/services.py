@@ -141,8 +141,10 @@ def task_add(
     kind: str = "",
     about: str = "",
     warn_days: int = TASK_WARNING_DAYS,
+    set_at: datetime | None = None,
 ) -> CaseTask:
-    """A task on the case. One the system raises (``kind`` and ``about`` set) is raised only once."""
+    """A task on the case. One the system raises (``kind`` and ``about`` set) is raised only once.
+    ``set_at`` is when the decision that set it was taken, where that is entered later (now if not given)."""
     if not title.strip():
         raise InvalidInput({"title": "Enter what needs to be done"})
     if kind:
@@ -159,7 +161,7 @@ def task_add(
                 due_on=due_on,
                 warn_on=due_on - timedelta(days=warn_days),
                 assigned_to=assigned_to if assigned_to is not None else case.allocated_worker,
-                created_at=timezone.now(),
+                created_at=set_at or timezone.now(),
                 created_by=actor,
             )
     except IntegrityError:  # raised at the same moment by another worker

@@ -105,6 +105,7 @@ def referral_accept(
             assigned_to=allocate_to,
             kind="referral-accepted",
             about=f"referral:{referral.pk}",
+            set_at=case.opened_at,
         )
         audit_record(
             actor=actor,

@@ -49,7 +49,7 @@ _NOTE_OF_CONCERN = IntakeForm(
     family="optional",
     fields=(
         _date("noticed_on", "Date you saw or heard it"),
-        Field("noticed_at", "Time", "time", required=False),
+        Field("noticed_at", "Time", "time", required=False, hint="Use the 24-hour clock, for example 14:30"),
         Field(
             "kind",
             "What kind of concern is it?",

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from tutela.accounts.selectors import actor_from_request, user_roles, user_teams
+from tutela.attendance.selectors import threshold_worklist_services
 from tutela.audit.selectors import audit_entries_by_actor
 from tutela.web.home import home_for
 
@@ -18,6 +19,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "home": home_for(user=user, today=timezone.localdate(), path=request.path),
         "roles": user_roles(user=user),
         "teams": user_teams(user=user),
+        "worklists": threshold_worklist_services(actor=user),
         "recent_actions": audit_entries_by_actor(actor=user),
     }
     return render(request, "web/home.html", context)

@@ -43,7 +43,9 @@ def test_an_acceptance_entered_later_opens_the_case_that_day(tess, world, week_o
         accepted_on=decided,
     )
     assert timezone.localdate(case.opened_at) == decided
-    assert CaseTask.objects.get(case=case).due_on == decided + timedelta(days=FIRST_CONTACT_DAYS)
+    task = CaseTask.objects.get(case=case)
+    assert task.due_on == decided + timedelta(days=FIRST_CONTACT_DAYS)
+    assert timezone.localdate(task.created_at) == decided  # the chronology shows it set that day
 
 
 @pytest.mark.parametrize("days", [8, -1])  # before the referral arrived; tomorrow
