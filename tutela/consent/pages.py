@@ -22,6 +22,7 @@ from tutela.governance.gate import Decision, knows_in_service
 from tutela.people.models import Person
 from tutela.records.selectors import person_for_actor
 from tutela.register.api import register
+from tutela.register.schema import LawfulBasis
 
 OUTSIDE_CASEWORK = "school users pass on a withdrawal from the pupil's page; consents are the council's casework"
 
@@ -93,11 +94,21 @@ def objection_purposes(*, actor: User) -> Choices:
     mine = {team.service for team in actor.teams.all() if team.service}
     services = [service for service in services if service.key in mine] or services
     return [
-        (f"{service.key}:{purpose.key}", f"{service.name}: {purpose.label}")
+        (f"{service.key}:{purpose.key}", f"{service.name}: {purpose.label}{_objection_note(purpose.lawful_basis)}")
         for service in services
         for purpose in service.purposes
         if not purpose.retired
     ]
+
+
+def _objection_note(basis: LawfulBasis) -> str:
+    """What the person recording an objection should know before they start: the right to object
+    (Art 21(1)) reaches only public task and legitimate interests; consent is withdrawn instead."""
+    if basis in (LawfulBasis.PUBLIC_TASK, LawfulBasis.LEGITIMATE_INTERESTS):
+        return ""
+    if basis == LawfulBasis.CONSENT:
+        return " (rests on consent: record a withdrawal instead)"
+    return f" ({basis.label.lower()}: an objection is answered, but can only be refused)"
 
 
 @dataclass(frozen=True)
