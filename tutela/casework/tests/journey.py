@@ -8,6 +8,19 @@ from tutela.accounts.models import User
 from tutela.web.tests.browser import fill_date, shot, sign_in, sign_out
 
 
+def referral_start(page: Page, *, referrer: User, form: str, child: str, family: list[str], prefix: str) -> None:
+    """The referrer signs in, opens the form from Referrals, chooses the child and ticks the family named."""
+    sign_in(page, referrer)
+    page.get_by_role("link", name="Referrals").first.click()
+    page.get_by_role("link", name="Make a referral").click()
+    shot(page, f"{prefix}-01-refer")
+    page.get_by_role("link", name=form).click()
+    page.select_option("#id_child", label=child)
+    page.get_by_role("button", name="Continue").click()
+    for person in family:
+        page.get_by_label(person).check()
+
+
 def referral_accept(page: Page, *, manager: User, child: str, worker: User, prefix: str) -> int:
     """The service's manager finds the referral waiting, accepts it and allocates the worker."""
     sign_in(page, manager)

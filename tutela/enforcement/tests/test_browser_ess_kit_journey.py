@@ -80,13 +80,14 @@ def test_school_referral_to_closure_with_an_objection_answered(page, ess, manage
 
 
 def _school_refers_tilly(page: Page, ess: Ess) -> None:
-    sign_in(page, ess.school_user)
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("link", name="Make a referral").click()
-    page.get_by_role("link", name="Refer a pupil for attendance support").click()
-    page.select_option("#id_child", label="Tilly Example")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Mary Example").check()
+    journey.referral_start(
+        page,
+        referrer=ess.school_user,
+        form="Refer a pupil for attendance support",
+        child="Tilly Example",
+        family=["Mary Example"],
+        prefix="ess",
+    )
     page.get_by_label("What the school has done to improve attendance").fill("Calls home and a support plan.")
     page.select_option("#id_sen_status", label="No special educational needs")
     page.get_by_role("button", name="Send referral").click()

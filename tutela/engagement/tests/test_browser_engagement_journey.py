@@ -53,14 +53,14 @@ def pupil(world) -> Person:
 
 
 def _refer(page: Page, school_user: User) -> None:
-    sign_in(page, school_user)
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("link", name="Make a referral").click()
-    shot(page, "ec-01-refer")
-    page.get_by_role("link", name="Refer a pupil to the engagement centres").click()
-    page.get_by_label("Child or young person").select_option(label="Leo Journey")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Rose Journey").check()
+    journey.referral_start(
+        page,
+        referrer=school_user,
+        form="Refer a pupil to the engagement centres",
+        child="Leo Journey",
+        family=["Rose Journey"],
+        prefix="ec",
+    )
     page.get_by_label("What difficulties is the pupil having in school?").fill(
         "Refuses to go into lessons; two fixed-term suspensions."
     )

@@ -97,14 +97,14 @@ def test_ehc_request_from_a_school_to_closure_with_an_objection_answered(page, w
 
 
 def _school_asks_for_an_assessment(page: Page, senco: User) -> None:
-    sign_in(page, senco)
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("link", name="Make a referral").click()
-    shot(page, "pupil-data-01-refer")
-    page.get_by_role("link", name="Request an EHC needs assessment").click()
-    page.select_option("#id_child", label="Lily Pupilson")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Rose Pupilson").check()
+    journey.referral_start(
+        page,
+        referrer=senco,
+        form="Request an EHC needs assessment",
+        child="Lily Pupilson",
+        family=["Rose Pupilson"],
+        prefix="pupil-data",
+    )
     page.select_option("#id_primary_need", index=1)
     page.get_by_label("The child's needs, and the evidence for them").fill("Speech and language needs; SALT report.")
     page.get_by_label("SEN support so far, and what its reviews found").fill(

@@ -95,15 +95,14 @@ def test_note_of_concern_to_closure_with_an_objection_answered(page, world, pupi
 
 def _note_of_concern(page: Page, pastoral: User) -> None:
     """Pastoral staff write down what they saw and send it to the DSL."""
-    sign_in(page, pastoral)
-    shot(page, "werneth-01-pastoral-home")
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("link", name="Make a referral").click()
-    shot(page, "werneth-02-refer")
-    page.get_by_role("link", name="Record a note of concern").click()
-    page.select_option("#id_child", label="Sam Wernethly")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Jo Wernethly").check()
+    journey.referral_start(
+        page,
+        referrer=pastoral,
+        form="Record a note of concern",
+        child="Sam Wernethly",
+        family=["Jo Wernethly"],
+        prefix="werneth",
+    )
     fill_date(page, "noticed_on", timezone.localdate())
     page.select_option("#id_kind", label="Physical")
     page.get_by_label("What did you see or hear?").fill("Sam had a bruise on the wrist and said 'it was at home'.")

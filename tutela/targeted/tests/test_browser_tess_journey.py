@@ -55,14 +55,14 @@ def pupil(world) -> Person:
 
 
 def _request(page: Page, school_user: User) -> None:
-    sign_in(page, school_user)
-    page.get_by_role("link", name="Referrals").first.click()
-    page.get_by_role("link", name="Make a referral").click()
-    shot(page, "tess-01-refer")
-    page.get_by_role("link", name="Request for Service Involvement").click()
-    page.get_by_label("Child or young person").select_option(label="Ivy Pathway")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_label("Nina Pathway").check()
+    journey.referral_start(
+        page,
+        referrer=school_user,
+        form="Request for Service Involvement",
+        child="Ivy Pathway",
+        family=["Nina Pathway"],
+        prefix="tess",
+    )
     page.get_by_label("Special educational needs").select_option(label="SEN support")
     page.get_by_label("Main area of need, if known").select_option(label="Speech, language and communication needs")
     page.get_by_label("What are your concerns").fill("Few words at five; struggles to follow instructions.")
